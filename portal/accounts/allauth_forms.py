@@ -1,0 +1,30 @@
+"""Allauth's forms with the portal's wording (loaded lazily through ACCOUNT_FORMS)."""
+
+from allauth.account.forms import LoginForm, SignupForm
+
+
+class PortalLoginForm(LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Email address"
+        self.fields["login"].widget.attrs.pop("placeholder", None)
+        self.fields["password"].help_text = ""
+        self.fields["password"].widget.attrs.pop("placeholder", None)
+        self.fields["login"].error_messages["required"] = "Enter your email address."
+        self.fields["password"].error_messages["required"] = "Enter your password."
+
+
+class PortalSignupForm(SignupForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        fields["email"].label = "Email address"
+        fields["email"].help_text = "We will send you a link to confirm it."
+        fields["email"].error_messages["required"] = "Enter your email address."
+        fields["password1"].label = "Create a password"
+        fields["password1"].help_text = "At least 10 characters. Three or four random words work well."
+        fields["password1"].error_messages["required"] = "Create a password."
+        fields["password2"].label = "Type the password again"
+        fields["password2"].error_messages["required"] = "Type the password again."
+        for name in ("email", "password1", "password2"):
+            fields[name].widget.attrs.pop("placeholder", None)

@@ -1,0 +1,116 @@
+from django import forms
+
+from .models import Profile, Role, Ward
+from .roles import set_role
+
+ORGANISATION_HINT = (
+    "The business, charity or group you will post challenges for. An organiser checks it "
+    "before its name appears on the site."
+)
+
+
+class RoleFieldsMixin(forms.Form):
+    """Role plus the organisation a member belongs to, shared by sign-up and profile forms."""
+
+    role = forms.ChoiceField(
+        label="How will you use the portal?",
+        choices=[
+            (Role.RESIDENT, "As a resident: check my AI skills and book workshops"),
+            (Role.STUDENT, "As a student: take on challenges and show my projects"),
+            (Role.ORGANISATION, "For a business or organisation: post challenges"),
+        ],
+        widget=forms.RadioSelect,
+        initial=Role.RESIDENT,
+        error_messages={"required": "Select how you will use the portal."},
+    )
+    organisation_name = forms.CharField(
+        label="Organisation name",
+        max_length=120,
+        required=False,
+        help_text=ORGANISATION_HINT,
+    )
+
+    def clean_organisation_name(self):
+        return " ".join(self.cleaned_data.get("organisation_name", "").split())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.ORGANISATION and not cleaned.get("organisation_name"):
+            self.add_error("organisation_name", "Enter the name of your organisation.")
+        return cleaned
+
+
+class SignupDetailsForm(RoleFieldsMixin, forms.Form):
+    """Extra sign-up fields (allauth's ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    display_name = forms.CharField(
+        label="Your name",
+        max_length=80,
+        help_text="How we address you in emails. You can use a first name only.",
+        error_messages={"required": "Enter your name.", "max_length": "Name must be 80 characters or fewer."},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    field_order = ["display_name", "email", "password1", "password2", "role", "organisation_name"]
+
+    def signup(self, request, user):
+        user.profile.display_name = self.cleaned_data["display_name"]
+        user.profile.save(update_fields=["display_name", "updated_at"])
+        set_role(user, self.cleaned_data["role"], self.cleaned_data.get("organisation_name", ""))
+
+
+class ProfileForm(RoleFieldsMixin, forms.ModelForm):
+    display_name = forms.CharField(
+        label="Your name",
+        max_length=80,
+        help_text="How we address you in emails and on your account pages.",
+        error_messages={"required": "Enter your name.", "max_length": "Name must be 80 characters or fewer."},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    ward = forms.ModelChoiceField(
+        queryset=Ward.objects.all(),
+        required=False,
+        empty_label="I'd rather not say",
+        label="Where do you live?",
+        help_text="Optional. Used only in anonymous, rounded figures on the town dashboard.",
+        error_messages={"invalid_choice": "Select a ward from the list."},
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["display_name", "ward", "role", "email_event_reminders"]
+        labels = {"email_event_reminders": "Email me a reminder the day before an event I have booked"}
+        help_texts = {"email_event_reminders": ""}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        membership = self.instance.user.memberships.select_related("organisation").first()
+        if membership and not self.is_bound:
+            self.initial["organisation_name"] = membership.organisation.name
+
+    def save(self, commit=True):
+        profile = super().save(commit=commit)
+        if commit:
+            set_role(profile.user, self.cleaned_data["role"], self.cleaned_data.get("organisation_name", ""))
+        return profile
+
+
+class DeleteAccountForm(forms.Form):
+    """Asks for the password once more before the account goes for good."""
+
+    password = forms.CharField(
+        label="Your password",
+        help_text="We ask for it so nobody else can delete your account.",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password."},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("The password is not right. Check it and try again.")
+        return password

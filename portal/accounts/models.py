@@ -1,0 +1,213 @@
+"""People, their profile, the wards they live in and the organisations they belong to."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.search import index
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with an account. They sign in with their email address; there is no username."""
+
+    username = None
+    email = models.EmailField("email address", unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["email"]
+        constraints = [models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique")]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def display_name(self) -> str:
+        """The name shown to the person and, where they agreed, to others."""
+        profile = getattr(self, "profile", None)
+        if profile and profile.display_name:
+            return profile.display_name
+        return self.get_full_name() or self.email.split("@")[0]
+
+
+class WardQuerySet(models.QuerySet):
+    def in_luton(self):
+        return self.filter(is_outside_luton=False)
+
+
+class Ward(index.Indexed, models.Model):
+    """One of Luton's 20 wards (boundaries in force since May 2023), or "Outside Luton"."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    is_outside_luton = models.BooleanField(default=False)
+    adult_population = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Adults (18+) living in the ward, used to weight town-wide estimates.",
+    )
+    population_source = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Where the population figure comes from, shown beside the estimate.",
+    )
+    population_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    objects = WardQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("is_outside_luton"),
+        MultiFieldPanel(
+            [FieldPanel("adult_population"), FieldPanel("population_source"), FieldPanel("population_year")],
+            heading="Population used for weighting",
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["is_outside_luton", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    RESIDENT = "resident", "Resident"
+    STUDENT = "student", "Student"
+    ORGANISATION = "organisation", "Business or organisation"
+
+
+class Profile(models.Model):
+    """What a person tells us about themselves, beyond their sign-in details."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    display_name = models.CharField(
+        "name",
+        max_length=80,
+        blank=True,
+        help_text="How we address you in emails and on your account pages.",
+    )
+    ward = models.ForeignKey(
+        Ward,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Optional. Used only in anonymous, rounded figures for the town dashboard.",
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.RESIDENT)
+    email_event_reminders = models.BooleanField(
+        "event reminders",
+        default=True,
+        help_text="Email me a reminder the day before an event I have booked.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(is_confirmed=True)
+
+
+class Organisation(index.Indexed, ClusterableModel):
+    """A Luton business, charity or community group taking part in the AI Club."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=140, unique=True)
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True, help_text="One or two sentences about what the organisation does.")
+    is_confirmed = models.BooleanField(
+        "confirmed",
+        default=False,
+        help_text="Only confirmed organisations are named publicly, for example on challenges.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        FieldPanel("is_confirmed"),
+        InlinePanel("memberships", heading="Members", label="Member"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("is_confirmed")]
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="accounts_organisation_name_ci_unique")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Organisation, self.name)
+        super().save(*args, **kwargs)
+
+
+def unique_slug(model, text: str) -> str:
+    """Return a slug for `text` that no `model` row uses yet."""
+    base = slugify(text)[:120] or "organisation"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class Membership(models.Model):
+    """A person's membership of an organisation, confirmed by an editor."""
+
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    is_confirmed = models.BooleanField("confirmed", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [FieldPanel("user"), FieldPanel("is_confirmed")]
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "user"], name="accounts_membership_unique")]
+
+    def __str__(self):
+        return f"{self.user} at {self.organisation}"

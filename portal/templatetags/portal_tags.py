@@ -1,0 +1,99 @@
+"""Template tags every template can use without {% load %} (registered as builtins)."""
+
+from django import forms, template
+from django.utils.html import format_html_join
+
+register = template.Library()
+
+TEXT_INPUT_CLASSES = {
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "clearablefile": "govuk-file-upload",
+    "file": "govuk-file-upload",
+}
+
+
+def field_kind(field: forms.BoundField) -> str:
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.HiddenInput):
+        return "hidden"
+    return "input"
+
+
+def first_input_id(field: forms.BoundField) -> str:
+    """The id the error summary links to: the field itself, or its first option."""
+    if field_kind(field) in ("radios", "checkboxes"):
+        subwidgets = list(field.subwidgets)
+        return subwidgets[0].id_for_label if subwidgets else field.auto_id
+    return field.auto_id
+
+
+@register.inclusion_tag("components/form_field.html")
+def form_field(field: forms.BoundField, label_class: str = "", width: str = ""):
+    """One form field the GOV.UK way: label, hint, inline error, then the control.
+
+    `label_class` e.g. "govuk-label--m"; `width` e.g. "20" for govuk-input--width-20.
+    """
+    kind = field_kind(field)
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}-hint")
+    if field.errors:
+        described_by.append(f"{field.auto_id}-error")
+    context = {
+        "field": field,
+        "kind": kind,
+        "label_class": label_class,
+        "described_by": " ".join(described_by),
+    }
+    if kind == "input":
+        widget_type = field.widget_type
+        css = TEXT_INPUT_CLASSES.get(widget_type, "govuk-input")
+        if field.errors:
+            css += f" {css}--error"
+        if width:
+            css += f" govuk-input--width-{width}"
+        attrs = {"class": " ".join(filter(None, [css, field.field.widget.attrs.get("class", "")]))}
+        if described_by:
+            attrs["aria-describedby"] = context["described_by"]
+        context["control"] = field.as_widget(attrs=attrs)
+    return context
+
+
+@register.inclusion_tag("components/error_summary.html")
+def error_summary(*forms_with_errors):
+    """The GOV.UK error summary for one or more forms: each message links to its field."""
+    items = []
+    for form in forms_with_errors:
+        if not form or not form.errors:
+            continue
+        for error in form.non_field_errors():
+            items.append({"message": error, "href": ""})
+        for field in form:
+            for error in field.errors:
+                items.append({"message": error, "href": f"#{first_input_id(field)}"})
+    return {"items": items}
+
+
+@register.simple_tag
+def hidden_fields(form):
+    return format_html_join("", "{}", ((field,) for field in form.hidden_fields()))
+
+
+@register.filter
+def nav_state(href: str, path: str) -> str:
+    """aria-current for a navigation link: "page" on the page itself, "true" anywhere
+    inside its section, "" elsewhere. The home link is never a section."""
+    if not href:
+        return ""
+    if href == path:
+        return "page"
+    if href != "/" and path.startswith(href):
+        return "true"
+    return ""
