@@ -1,0 +1,32 @@
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from .models import NewsPage
+
+
+class NewsFeed(Feed):
+    """RSS feed of the latest news at /news/feed.xml."""
+
+    feed_type = Rss201rev2Feed
+    title = "Luton AI Club news"
+    link = "/news/"
+    description = "Updates from the Luton AI Club on the way to an AI native town."
+    item_count = 20
+
+    def items(self):
+        return NewsPage.objects.published()[: self.item_count]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.full_url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_guid(self, item):
+        return item.full_url

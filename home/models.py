@@ -1,0 +1,217 @@
+"""Content pages, news and the site-wide settings editors manage."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from .blocks import BodyBlock, LinkBlock, SocialLinkBlock
+
+
+class PortalImage(AbstractImage):
+    """The site's image model (custom from the first migration so uploads can be checked)."""
+
+    admin_form_fields = Image.admin_form_fields
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
+        permissions = [("choose_image", "Can choose image")]
+
+
+class PortalRendition(AbstractRendition):
+    image = models.ForeignKey(PortalImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class BasePage(Page):
+    """Fields and behaviour every public page shares: a plain-English summary used in
+    listings, search results and link previews."""
+
+    introduction = models.TextField(
+        blank=True,
+        max_length=500,
+        help_text="One or two sentences. Shown under the title, in search results and in listings.",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary(self) -> str:
+        return self.introduction or self.search_description
+
+
+class HomePage(BasePage):
+    """The front page: the ambition, then live sections from the rest of the portal."""
+
+    hero_heading = models.CharField(max_length=120, default="Luton: an AI native town")
+    hero_text = models.TextField(
+        max_length=400,
+        default="A town where everyone has a level of AI skills. Find out where you stand, "
+        "learn with the AI Club, and help local businesses and causes put AI to good use.",
+    )
+    hero_link_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_link_url = models.CharField(
+        max_length=255, blank=True, help_text="Or a path on this site (such as /skills/) or a web address."
+    )
+    hero_link_text = models.CharField(max_length=60, blank=True, default="Check your AI skills")
+    body = StreamField(BodyBlock(), blank=True, help_text="Extra sections shown below the live figures.")
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_link_page"),
+                FieldPanel("hero_link_url"),
+                FieldPanel("hero_link_text"),
+            ],
+            heading="Hero",
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("hero_heading"), APIField("hero_text"), APIField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+    def clean(self):
+        super().clean()
+        if self.hero_link_page and self.hero_link_url:
+            raise ValidationError({"hero_link_url": "Choose a page or enter an address, not both."})
+
+    @property
+    def hero_href(self) -> str:
+        return self.hero_link_page.url if self.hero_link_page else self.hero_link_url
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = home_page_sections(request)
+        return context
+
+
+def home_page_sections(request) -> list[dict]:
+    """Live sections other apps add to the home page through the `home_page_sections` hook.
+    Each hook returns a dict with `template`, `order` and its own context, or None."""
+    sections = [section for fn in hooks.get_hooks("home_page_sections") if (section := fn(request))]
+    return sorted(sections, key=lambda section: section.get("order", 100))
+
+
+class StandardPage(BasePage):
+    """An ordinary content page: about, accessibility statement, privacy notice, guides."""
+
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = "standard page"
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def published(self):
+        return self.live().public().order_by("-date", "-pk")
+
+
+class NewsIndexPage(BasePage):
+    """The news listing at /news/, with an RSS feed at /news/feed.xml."""
+
+    per_page = 10
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "news index page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = (
+            NewsPage.objects.published().child_of(self).select_related("image").prefetch_related("image__renditions")
+        )
+        context["news_items"] = Paginator(items, self.per_page).get_page(request.GET.get("page"))
+        return context
+
+
+class NewsPage(BasePage):
+    date = models.DateField("date published", default=timezone.localdate)
+    image = models.ForeignKey(PortalImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    image_alt_text = models.CharField(
+        max_length=250, blank=True, help_text="Describe the image for people who cannot see it."
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Image"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
+    api_fields = BasePage.api_fields + [APIField("date"), APIField("body")]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "news item"
+        verbose_name_plural = "news items"
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt_text.strip():
+            raise ValidationError(
+                {"image_alt_text": "Describe the image so people who cannot see it know what it shows."}
+            )
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseGenericSetting):
+    """Contact details, navigation, footer and social links, edited in Settings › Site settings."""
+
+    contact_email = models.EmailField(default="hello@lutonaiclub.org.uk")
+    main_navigation = StreamField(
+        [("link", LinkBlock())], blank=True, help_text="The links across the top of every page, in order."
+    )
+    footer_links = StreamField([("link", LinkBlock())], blank=True)
+    social_links = StreamField([("social", SocialLinkBlock())], blank=True)
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList([FieldPanel("main_navigation")], heading="Navigation"),
+            ObjectList([FieldPanel("footer_links"), FieldPanel("social_links")], heading="Footer"),
+            ObjectList([FieldPanel("contact_email")], heading="Contact"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "site settings"
