@@ -1,0 +1,62 @@
+# Luton AI Club portal. `make run` to try it, `make test` to test it. `make help` lists all.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install assets run test test-fast lint format migrate demo worker clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+build/static/css/main.css: node_modules/.package-lock.json $(wildcard assets/scss/*.scss)
+	npm run --silent build
+
+assets: build/static/css/main.css ## Build the CSS and JavaScript into build/static
+
+install: $(VENV)/.installed assets ## Create .venv, install pinned Python and npm packages, build assets
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --no-input
+
+demo: migrate ## Load the demo content (safe to run again)
+	$(MANAGE) load_demo
+
+run: demo ## Set everything up and serve the portal at http://127.0.0.1:8000
+	@$(BIN)/python -c 'from portal.accounts.demo import SIGN_IN_HELP; print(SIGN_IN_HELP)'
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install ## Run every test (set DATABASE_URL / REDIS_URL to use PostgreSQL and Redis)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: install ## Run the tests without the browser journeys
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install ## Check code style (ruff lint and format)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Fix code style where ruff can
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+worker: install ## Run the background task worker (production uses the database queue)
+	$(MANAGE) db_worker
+
+clean: ## Remove the virtualenv, npm packages and built files
+	rm -rf $(VENV) node_modules build static_collected

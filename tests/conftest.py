@@ -1,0 +1,48 @@
+import os
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from home.factories import HomePageFactory
+from portal.accounts.factories import UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; the test's own ORM calls
+# are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def clear_cache() -> None:
+    """Empty this test run's cache without touching anyone else's keys in a shared Redis."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith("RedisCache"):
+        client = cache._cache.get_client(write=True)
+        prefix = settings.CACHES["default"].get("KEY_PREFIX", "")
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    clear_cache()
+    yield
+    clear_cache()
+
+
+@pytest.fixture
+def home_page(db):
+    """The site's home page, the root of the default site."""
+    return HomePageFactory()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory()

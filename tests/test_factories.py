@@ -1,0 +1,33 @@
+"""Every factory builds an object that passes the model's own validation."""
+
+import pytest
+
+from home.factories import (
+    HomePageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PortalImageFactory,
+    StandardPageFactory,
+)
+from portal.accounts.factories import MembershipFactory, OrganisationFactory, StaffFactory, UserFactory, WardFactory
+
+pytestmark = pytest.mark.django_db
+
+FACTORIES = [
+    UserFactory,
+    StaffFactory,
+    WardFactory,
+    OrganisationFactory,
+    MembershipFactory,
+    HomePageFactory,
+    StandardPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PortalImageFactory,
+]
+
+
+@pytest.mark.parametrize("factory_class", FACTORIES, ids=lambda f: f.__name__)
+def test_factory_builds_a_valid_object(factory_class):
+    obj = factory_class()
+    obj.full_clean()
