@@ -69,7 +69,9 @@ def test_signup_as_organisation_needs_its_name(client, home_page):
 
 
 def test_signup_as_organisation_asks_to_join_it(client, home_page):
-    client.post(reverse("account_signup"), {**SIGNUP, "role": "organisation", "organisation_name": " Luton  Food Bank "})
+    client.post(
+        reverse("account_signup"), {**SIGNUP, "role": "organisation", "organisation_name": " Luton  Food Bank "}
+    )
     user = User.objects.get(email="amira@example.org")
     membership = Membership.objects.get(user=user)
     assert membership.organisation.name == "Luton Food Bank"
@@ -234,7 +236,9 @@ def test_profile_edit_rejects_bad_input_and_saves_nothing(client, user, data, me
 
 def test_switching_to_organisation_member_joins_the_organisation(client, user):
     client.force_login(user)
-    client.post("/accounts/profile/", {"display_name": "Sam", "role": "organisation", "organisation_name": "Dallow Deli"})
+    client.post(
+        "/accounts/profile/", {"display_name": "Sam", "role": "organisation", "organisation_name": "Dallow Deli"}
+    )
     assert Organisation.objects.get(name="Dallow Deli").memberships.filter(user=user).exists()
     assert set(user.groups.values_list("name", flat=True)) == {"Residents", "Organisation members"}
 
