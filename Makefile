@@ -38,7 +38,6 @@ demo: migrate ## Load the demo content (safe to run again)
 	$(MANAGE) load_demo
 
 run: demo ## Set everything up and serve the portal at http://127.0.0.1:8000
-	@$(BIN)/python -c 'from portal.accounts.demo import SIGN_IN_HELP; print(SIGN_IN_HELP)'
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install ## Run every test (set DATABASE_URL / REDIS_URL to use PostgreSQL and Redis)

@@ -202,3 +202,21 @@ def test_link_block_needs_exactly_one_destination():
         block.clean(block.to_python({"text": "Nowhere", "page": None, "url": ""}))
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"text": "", "page": None, "url": "https://example.org/"}))
+
+
+def test_load_demo_builds_the_site_and_a_second_run_changes_nothing(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from wagtail.models import Revision
+
+    from portal.accounts.models import User
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Sign in at http://127.0.0.1:8000/accounts/login/" in out.getvalue()
+    counts = (Page.objects.count(), Revision.objects.count(), User.objects.count())
+    call_command("load_demo", stdout=StringIO())
+    assert (Page.objects.count(), Revision.objects.count(), User.objects.count()) == counts
+    for path in ["/", "/about/", "/accessibility/", "/privacy/", "/news/"]:
+        assert client.get(path).status_code == 200, path

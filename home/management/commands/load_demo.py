@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail import hooks
 
+from portal.accounts.demo import SIGN_IN_HELP
+
 
 class Command(BaseCommand):
     help = (
@@ -14,3 +16,4 @@ class Command(BaseCommand):
             for build in hooks.get_hooks("load_demo"):
                 build(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        self.stdout.write(SIGN_IN_HELP)
