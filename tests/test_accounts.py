@@ -2,6 +2,7 @@
 
 import json
 import re
+import time
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -303,3 +304,24 @@ def test_wards_are_the_twenty_since_2023_plus_outside_luton():
     assert {"Poets", "Beech Hill", "Biscot"} <= set(Ward.objects.values_list("name", flat=True))
     assert not Ward.objects.filter(name__in=["Bury Park", "Wardown"]).exists()
     assert Ward.objects.last().name == "Outside Luton"
+
+
+# Allauth announces the new authenticator after the transaction commits, as in production.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_staff_set_up_mfa_right_after_signing_in_then_use_the_admin(client):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    editor = StaffFactory()
+    client.post(reverse("account_login"), {"login": editor.email, "password": PASSWORD})
+    response = client.get("/admin/")
+    assert response["Location"].startswith(reverse("mfa_activate_totp"))
+    # Just signed in: no second password prompt before setting up the authenticator app.
+    response = client.get(response["Location"])
+    assert response.status_code == 200
+    secret = response.context["form"].secret
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    response = client.post(reverse("mfa_activate_totp"), {"code": code})
+    assert Authenticator.objects.filter(user=editor, type=Authenticator.Type.TOTP).exists()
+    # Setting it up with a valid code counts as signing in with two factors.
+    assert client.get("/admin/").status_code == 200
