@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from . import demo
@@ -6,3 +8,8 @@ from . import demo
 @hooks.register("load_demo", order=0)
 def load_home_demo(stdout):
     demo.build(stdout)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_brand_colours():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

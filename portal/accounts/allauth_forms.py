@@ -1,6 +1,8 @@
 """Allauth's forms with the portal's wording (loaded lazily through ACCOUNT_FORMS)."""
 
 from allauth.account.forms import LoginForm, SignupForm
+from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
+from allauth.mfa.totp.forms import ActivateTOTPForm
 
 
 class PortalLoginForm(LoginForm):
@@ -28,3 +30,31 @@ class PortalSignupForm(SignupForm):
         fields["password2"].error_messages["required"] = "Type the password again."
         for name in ("email", "password1", "password2"):
             fields[name].widget.attrs.pop("placeholder", None)
+
+
+def use_security_code_wording(field) -> None:
+    field.label = "Security code"
+    field.help_text = "The 6-digit code your authenticator app shows now."
+    field.error_messages["required"] = "Enter the 6-digit code from your authenticator app."
+    field.widget.attrs.pop("placeholder", None)
+    field.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
+
+
+class PortalAuthenticateForm(AuthenticateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_security_code_wording(self.fields["code"])
+        self.fields["code"].help_text = "The 6-digit code your authenticator app shows now, or a recovery code."
+        self.fields["code"].widget.attrs["inputmode"] = "text"
+
+
+class PortalReauthenticateForm(ReauthenticateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_security_code_wording(self.fields["code"])
+
+
+class PortalActivateTOTPForm(ActivateTOTPForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_security_code_wording(self.fields["code"])

@@ -192,6 +192,11 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Luton AI Club"
+MFA_FORMS = {
+    "authenticate": "portal.accounts.allauth_forms.PortalAuthenticateForm",
+    "reauthenticate": "portal.accounts.allauth_forms.PortalReauthenticateForm",
+    "activate_totp": "portal.accounts.allauth_forms.PortalActivateTOTPForm",
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Luton AI Club"

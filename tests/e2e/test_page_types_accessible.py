@@ -29,6 +29,8 @@ SIGNED_IN_PATHS = [
     "/accounts/email/",
     "/accounts/password/change/",
     "/accounts/2fa/",
+    "/accounts/2fa/totp/activate/",
+    "/accounts/reauthenticate/",
     "/accounts/logout/",
 ]
 
