@@ -220,3 +220,18 @@ def test_load_demo_builds_the_site_and_a_second_run_changes_nothing(client):
     assert (Page.objects.count(), Revision.objects.count(), User.objects.count()) == counts
     for path in ["/", "/about/", "/accessibility/", "/privacy/", "/news/"]:
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "signed-in"])
+def test_page_query_counts_stay_within_budget(client, home_page, user, signed_in, django_assert_max_num_queries):
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    settings = SiteSettings.load()
+    settings.main_navigation = [("link", {"page": about, "text": "About"}), ("link", {"url": "/news/", "text": "News"})]
+    settings.save()
+    NewsPageFactory(parent=NewsIndexPageFactory(parent=home_page))
+    if signed_in:
+        client.force_login(user)
+    budget = 16 if signed_in else 12
+    for path in ["/", "/about/", "/news/", "/search/?q=about"] + (["/me/", "/accounts/profile/"] if signed_in else []):
+        with django_assert_max_num_queries(budget):
+            assert client.get(path).status_code == 200
