@@ -1,16 +1,20 @@
 """Content pages, news and the site-wide settings editors manage."""
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock, LinkBlock, SocialLinkBlock
@@ -34,6 +38,27 @@ class PortalRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+VIEW_RESTRICTIONS_KEY = "pageviewrestrictions:any"
+
+
+def any_view_restrictions() -> bool:
+    """Whether any page is private at all. Almost never, so the two queries Wagtail makes
+    on every page view to look for restrictions on the page and its ancestors are skipped."""
+    return cache.get_or_set(VIEW_RESTRICTIONS_KEY, PageViewRestriction.objects.exists, timeout=None)
+
+
+def forget_view_restrictions() -> None:
+    cache.delete(VIEW_RESTRICTIONS_KEY)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def view_restrictions_changed(**kwargs):
+    # Again on commit: a request during the transaction may have cached the old answer.
+    forget_view_restrictions()
+    transaction.on_commit(forget_view_restrictions)
+
+
 class BasePage(Page):
     """Fields and behaviour every public page shares: a plain-English summary used in
     listings, search results and link previews."""
@@ -53,6 +78,11 @@ class BasePage(Page):
     @property
     def summary(self) -> str:
         return self.introduction or self.search_description
+
+    def get_view_restrictions(self):
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):
@@ -107,7 +137,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = home_page_sections(request)
+        # Lazy, so that a cached home page fragment skips the sections' queries too.
+        context["sections"] = SimpleLazyObject(lambda: home_page_sections(request))
         return context
 
 

@@ -9,6 +9,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 GENERATION_KEY = "pagecache:generation"
@@ -29,12 +30,19 @@ def page_cache_generation() -> int:
     return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
 
 
-def invalidate_page_cache(**kwargs) -> None:
-    """Retire every cached anonymous page. Safe to use as a signal receiver."""
+def _bump_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def invalidate_page_cache(**kwargs) -> None:
+    """Retire every cached page and fragment, now and again when the transaction commits,
+    so a copy rendered from the old data while it was still committing is retired too.
+    Safe to use as a signal receiver."""
+    _bump_generation()
+    transaction.on_commit(_bump_generation)
 
 
 def is_cacheable_request(request) -> bool:

@@ -8,6 +8,7 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.template import Context, engines
 from django.template.loader import render_to_string
 
 from .tasks import deliver_email
@@ -35,6 +36,11 @@ def queue_email(message: EmailMessage) -> None:
     )
 
 
+def render_text(template_name: str, context: dict) -> str:
+    """Render a plain-text template without HTML escaping, so "Fish & Chips" stays as written."""
+    return engines["django"].engine.get_template(template_name).render(Context(context, autoescape=False))
+
+
 def send_templated_email(
     name: str,
     to: list[str] | str,
@@ -43,10 +49,10 @@ def send_templated_email(
 ) -> None:
     """Render `templates/email/<name>/` with `context` and queue it for each recipient list."""
     context = {"site_name": settings.WAGTAIL_SITE_NAME, "base_url": settings.WAGTAILADMIN_BASE_URL, **context}
-    subject = " ".join(render_to_string(f"email/{name}/subject.txt", context).split())
+    subject = " ".join(render_text(f"email/{name}/subject.txt", context).split())
     message = EmailMultiAlternatives(
         subject=subject,
-        body=render_to_string(f"email/{name}/body.txt", context),
+        body=render_text(f"email/{name}/body.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to] if isinstance(to, str) else list(to),
     )

@@ -3,11 +3,12 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
 from django.db import DatabaseError
 from wagtail.models import Page
 
 from home.factories import NewsIndexPageFactory, NewsPageFactory, PortalImageFactory, StandardPageFactory
-from home.models import HomePage, NewsIndexPage, NewsPage, SiteSettings, StandardPage
+from home.models import VIEW_RESTRICTIONS_KEY, HomePage, NewsIndexPage, NewsPage, SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -191,6 +192,13 @@ def test_navigation_and_footer_come_from_site_settings(client, home_page):
     assert 'aria-current="page"' in html and "About us" in html
     assert "Luton Council" in html
 
+    # The links are cached for every page, and saving the settings shows the change at once.
+    settings.main_navigation = [("link", {"url": "/events/", "text": "What's on"})]
+    settings.save()
+    html = client.get(about.url).content.decode()
+    assert "What’s on" in html or "What&#x27;s on" in html
+    assert "About us" not in html
+
 
 def test_link_block_needs_exactly_one_destination():
     from wagtail.blocks import StructBlockValidationError
@@ -232,6 +240,36 @@ def test_page_query_counts_stay_within_budget(client, home_page, user, signed_in
     if signed_in:
         client.force_login(user)
     budget = 16 if signed_in else 12
+    # Any earlier visitor has filled the site-wide caches (site root paths, header and
+    # footer links); each page's own content is still read from the database.
+    client.get("/about/")
     for path in ["/", "/about/", "/news/", "/search/?q=about"] + (["/me/", "/accounts/profile/"] if signed_in else []):
         with django_assert_max_num_queries(budget):
             assert client.get(path).status_code == 200
+
+
+def test_private_pages_stay_private_though_restriction_checks_are_skipped_when_none_exist(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    page = StandardPageFactory(parent=home_page, title="Committee notes", slug="committee")
+    assert client.get(page.url).status_code == 200  # caches "no page is private"
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(page.url).status_code == 302
+    restriction.delete()
+    assert client.get(page.url).status_code == 200
+
+
+def test_a_restriction_added_while_a_visitor_is_served_still_applies_after_commit(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    from home.models import any_view_restrictions
+
+    page = StandardPageFactory(parent=home_page, title="Committee notes", slug="committee")
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        # Another request, not seeing the uncommitted row, caches "no page is private".
+        cache.set(VIEW_RESTRICTIONS_KEY, False, timeout=None)
+    assert any_view_restrictions()
+    assert client.get(page.url).status_code == 302

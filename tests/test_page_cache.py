@@ -59,3 +59,25 @@ def test_pages_that_set_cookies_are_not_cached(client, home_page):
 def test_private_paths_are_never_cached(client, home_page):
     client.get("/healthz")
     assert "X-Page-Cache" not in client.get("/healthz")
+
+
+def test_listings_are_shared_with_signed_in_people_until_content_changes(client, home_page, user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.factories import NewsIndexPageFactory, NewsPageFactory
+
+    news = NewsIndexPageFactory(parent=home_page)
+    NewsPageFactory(parent=news, title="First story")
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as first:
+        assert "First story" in client.get(news.url).text
+    with CaptureQueriesContext(connection) as second:
+        assert "First story" in client.get(news.url).text
+    assert len(second) < len(first)  # the listing came from the cache
+
+    story = NewsPageFactory(parent=news, title="Second story", live=False)
+    story.save_revision().publish()
+    html = client.get(news.url).text
+    assert "Second story" in html
+    assert "Sign out" in html  # the header around the shared listing is still the person's own

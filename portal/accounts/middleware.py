@@ -13,6 +13,19 @@ def signed_in_with_mfa(request) -> bool:
     return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
 
 
+def second_factor_redirect(request, purpose: str = "use the admin"):
+    """A redirect to set up, or to use, two-factor authentication before `purpose`; None when
+    this session has already used a strong second factor."""
+    next_query = urlencode({"next": request.get_full_path()})
+    if not is_mfa_enabled(request.user, types=STRONG_FACTORS):
+        messages.info(request, f"Set up two-factor authentication before you {purpose}.")
+        return redirect(f"{reverse('mfa_activate_totp')}?{next_query}")
+    if not signed_in_with_mfa(request):
+        messages.info(request, f"Enter a code from your authenticator app to {purpose}.")
+        return redirect(f"{reverse('mfa_reauthenticate')}?{next_query}")
+    return None
+
+
 class AdminRequiresMFAMiddleware:
     """Staff may use the Wagtail admin only with two-factor authentication set up and used
     in this session. Anyone else is left to Wagtail's own permission checks."""
@@ -26,12 +39,7 @@ class AdminRequiresMFAMiddleware:
             request.path.startswith(ADMIN_PREFIX)
             and user.is_authenticated
             and user.has_perm("wagtailadmin.access_admin")
+            and (response := second_factor_redirect(request))
         ):
-            next_query = urlencode({"next": request.get_full_path()})
-            if not is_mfa_enabled(user, types=STRONG_FACTORS):
-                messages.info(request, "Set up two-factor authentication before you use the admin.")
-                return redirect(f"{reverse('mfa_activate_totp')}?{next_query}")
-            if not signed_in_with_mfa(request):
-                messages.info(request, "Enter a code from your authenticator app to use the admin.")
-                return redirect(f"{reverse('mfa_reauthenticate')}?{next_query}")
+            return response
         return self.get_response(request)

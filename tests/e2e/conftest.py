@@ -93,6 +93,7 @@ def assert_accessible(tab) -> None:
 
 def assert_page_basics(tab) -> None:
     """One h1, a title in the portal's pattern, a skip link to main."""
+    tab.wait_for_load_state()
     assert tab.locator("h1").count() == 1, f"{tab.url} should have exactly one h1"
     assert tab.title().endswith(" – Luton AI Club"), tab.title()
     assert tab.locator("a.govuk-skip-link[href='#main-content']").count() == 1

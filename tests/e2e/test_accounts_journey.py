@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from portal.accounts.factories import PASSWORD, UserFactory
 
@@ -21,9 +22,9 @@ def test_sign_up_confirm_email_and_sign_in(page, home_page):
     page.get_by_label("Your name").fill("Amira")
     page.get_by_label("Email address").fill("amira@example")
     page.get_by_role("button", name="Create account").click()
-    assert page.title().startswith("Error: ")
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
+    expect(page).to_have_title(re.compile(r"^Error: "))
     assert "Enter a valid email address." in summary.inner_text()
     assert_accessible(page)
 

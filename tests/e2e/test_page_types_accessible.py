@@ -1,6 +1,9 @@
 """Every page type of the foundation passes axe with no violations and has the basics."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from home.factories import NewsIndexPageFactory, NewsPageFactory, PortalImageFactory, StandardPageFactory
 from portal.accounts.factories import PASSWORD, UserFactory
@@ -79,15 +82,16 @@ def test_failed_forms_show_an_accessible_error_summary(page, content):
     user = UserFactory()
     page.goto("/accounts/login/")
     page.get_by_role("button", name="Sign in").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Email address").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
     page.goto("/accounts/profile/")
     page.get_by_label("Your name").fill("")
     page.get_by_role("button", name="Save your details").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile(r"^Error: "))
     page.get_by_role("link", name="Enter your name.").click()
     assert page.evaluate("document.activeElement.id") == "id_display_name"
     assert_accessible(page)
