@@ -3,16 +3,20 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.accounts.models import Ward
 
 
-class Area(index.Indexed, models.Model):
+class Area(index.Indexed, ClusterableModel):
     """One of the six skill areas, e.g. "Staying safe"."""
 
     name = models.CharField(max_length=80, unique=True)
@@ -20,7 +24,13 @@ class Area(index.Indexed, models.Model):
     description = models.TextField(help_text="What this area covers, in plain English.")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    # Slugs are fixed (DESIGN.md §8): other apps, the dashboard and its open data use them.
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+        InlinePanel("level_descriptions", heading="What each level looks like in this area", label="Level"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -37,7 +47,8 @@ class Level(models.Model):
     name = models.CharField(max_length=40)
     description = models.TextField(help_text="What someone at this level can do.")
 
-    panels = [FieldPanel("number"), FieldPanel("name"), FieldPanel("description")]
+    # The number is what scoring gives; editors change only the words.
+    panels = [FieldPanel("name"), FieldPanel("description")]
 
     class Meta:
         ordering = ["number"]
@@ -46,13 +57,107 @@ class Level(models.Model):
         return f"{self.number} {self.name}"
 
 
+class AreaLevelDescription(Orderable):
+    """What one level looks like in one area, e.g. Staying safe at level 2."""
+
+    area = ParentalKey(Area, on_delete=models.CASCADE, related_name="level_descriptions")
+    level = models.PositiveSmallIntegerField(validators=[MaxValueValidator(4)])
+    description = models.TextField(help_text="What someone at this level can do in this area, in plain English.")
+
+    panels = [FieldPanel("level"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["area", "level"], name="skills_arealeveldescription_one_per_level"),
+        ]
+
+    def __str__(self):
+        return f"{self.area} level {self.level}"
+
+
+class QuestionKind(models.TextChoices):
+    CONFIDENCE = "confidence", "Confidence statement"
+    KNOWLEDGE = "knowledge", "Knowledge question"
+
+
+# Every confidence statement uses the same 4-point scale, so their mean means the same in every area.
+CONFIDENCE_SCALE = [
+    (0, "I can't do this yet"),
+    (1, "I can do this with help"),
+    (2, "I can do this on my own"),
+    (3, "I could show someone else how"),
+]
+
+
+class Question(index.Indexed, ClusterableModel):
+    """A confidence statement ("I can …") or a knowledge question with one right answer.
+
+    Editing a question changes nothing for people taking the assessment until an editor
+    publishes the question bank, which makes a new FrameworkVersion.
+    """
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="questions")
+    kind = models.CharField(max_length=12, choices=QuestionKind.choices)
+    text = models.CharField(max_length=300, help_text='A statement such as "I can …", or a question.')
+    hint = models.CharField(max_length=300, blank=True, help_text="Optional help shown under the question.")
+    explanation = models.TextField(
+        blank=True, help_text="Knowledge questions: one sentence explaining the right answer, shown with results."
+    )
+    sort_order = models.PositiveIntegerField(default=0, db_index=True)
+    is_active = models.BooleanField("active", default=True, help_text="Only active questions are published.")
+    in_quick_version = models.BooleanField(
+        default=False,
+        help_text="Use in the quick version: one confidence statement and one knowledge question per area.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("area"), FieldPanel("kind"), FieldPanel("is_active"), FieldPanel("in_quick_version")]
+        ),
+        FieldPanel("text"),
+        FieldPanel("hint"),
+        FieldPanel("explanation"),
+        InlinePanel(
+            "options",
+            heading="Answers (knowledge questions only)",
+            label="Answer",
+            help_text='Exactly one right answer. "I\'m not sure" is added for you.',
+        ),
+    ]
+    search_fields = [index.SearchField("text"), index.AutocompleteField("text"), index.FilterField("area")]
+
+    class Meta:
+        ordering = ["area__sort_order", "sort_order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class Option(Orderable):
+    """One answer to a knowledge question."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
+    text = models.CharField(max_length=200)
+    is_correct = models.BooleanField("right answer", default=False)
+
+    panels = [FieldPanel("text"), FieldPanel("is_correct")]
+
+    def __str__(self):
+        return self.text
+
+
 class FrameworkVersion(models.Model):
     """A published state of the question bank. Every assessment records the version it used,
-    so results taken under older wording stay comparable."""
+    so results taken under older wording stay comparable.
+
+    `bank` is a snapshot of the questions and answers as published (see skills/bank.py):
+    assessments are asked and scored from it, never from the editable Question rows.
+    """
 
     number = models.PositiveIntegerField(unique=True)
     published_at = models.DateTimeField(default=timezone.now)
     notes = models.TextField(blank=True, help_text="What changed in this version.")
+    bank = models.JSONField(default=dict, blank=True, help_text="The questions as published.")
 
     class Meta:
         ordering = ["-number"]
@@ -104,6 +209,12 @@ class Assessment(models.Model):
     is_demo = models.BooleanField(
         "demo data", default=False, help_text="Synthetic data made by load_demo, not a real person's result."
     )
+    answers = models.JSONField(
+        default=dict, blank=True, help_text="Question id → answer, as asked from the framework version's bank."
+    )
+
+    # Results link to nothing editors would need to trace, and indexing them costs every submit.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["-completed_at"]
@@ -153,3 +264,60 @@ class CreatorAward(models.Model):
 
     def __str__(self):
         return f"{self.user} – Creator in {self.area}"
+
+
+class ResourceQuerySet(models.QuerySet):
+    def suiting(self, area_levels: dict[str, int]):
+        """Resources for any of these areas whose level range includes the person's level there."""
+        matches = models.Q(pk__in=[])
+        for slug, level in area_levels.items():
+            matches |= models.Q(area__slug=slug, min_level__lte=level, max_level__gte=level)
+        return self.filter(matches).select_related("area", "page")
+
+
+class Resource(models.Model):
+    """A guide, course or page that helps with one area at some levels, suggested on results pages."""
+
+    title = models.CharField(max_length=120)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A page on this site, such as a guide, that helps with this area.",
+    )
+    url = models.URLField("or a web address", blank=True, help_text="A page elsewhere, when it is not on this site.")
+    description = models.CharField(max_length=240, help_text="One sentence: what you will learn.")
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="resources")
+    min_level = models.PositiveSmallIntegerField("for people from level", default=0, validators=[MaxValueValidator(3)])
+    max_level = models.PositiveSmallIntegerField("up to level", default=3, validators=[MaxValueValidator(3)])
+
+    objects = ResourceQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("page"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        FieldPanel("area"),
+        FieldPanel("min_level"),
+        FieldPanel("max_level"),
+    ]
+
+    class Meta:
+        ordering = ["area__sort_order", "min_level", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if bool(self.page_id) == bool(self.url):
+            raise ValidationError({"url": "Choose a page on this site or enter a web address, not both."})
+        if self.min_level > self.max_level:
+            raise ValidationError({"max_level": "The highest level must not be below the lowest."})
+
+    @property
+    def href(self) -> str:
+        return self.page.url if self.page_id else self.url

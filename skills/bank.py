@@ -1,0 +1,96 @@
+"""The published question bank: a plain snapshot of the questions an assessment is asked from.
+
+A bank is a dict stored on FrameworkVersion.bank:
+
+    {"areas": [{"id": ..., "slug": ..., "name": ...}, ...],
+     "questions": [{"id": 12, "area": "staying-safe", "kind": "confidence" | "knowledge",
+                    "text": ..., "hint": ..., "explanation": ..., "quick": bool,
+                    "options": [{"id": "40", "text": ..., "correct": bool}, ...]}, ...]}
+
+Knowledge questions end with the "I'm not sure" option; confidence statements carry no
+options because they all use CONFIDENCE_SCALE. Answers are strings: an option id, "not-sure",
+or "0"–"3" for a confidence statement.
+"""
+
+from collections.abc import Iterable
+
+CONFIDENCE = "confidence"
+KNOWLEDGE = "knowledge"
+NOT_SURE = "not-sure"
+NOT_SURE_TEXT = "I'm not sure"
+CONFIDENCE_VALUES = ("0", "1", "2", "3")
+
+
+def snapshot(areas: Iterable, questions: Iterable) -> dict:
+    """The bank for these areas and active questions (each with `.options.all()`), in order."""
+    return {
+        "areas": [{"id": area.pk, "slug": area.slug, "name": area.name} for area in areas],
+        "questions": [question_snapshot(question) for question in questions if question.is_active],
+    }
+
+
+def question_snapshot(question) -> dict:
+    options = []
+    if question.kind == KNOWLEDGE:
+        options = [
+            {"id": str(option.pk), "text": option.text, "correct": option.is_correct}
+            for option in sorted(question.options.all(), key=lambda option: (option.sort_order or 0, option.pk))
+        ]
+        options.append({"id": NOT_SURE, "text": NOT_SURE_TEXT, "correct": False})
+    return {
+        "id": question.pk,
+        "area": question.area.slug,
+        "kind": question.kind,
+        "text": question.text,
+        "hint": question.hint,
+        "explanation": question.explanation,
+        "quick": question.in_quick_version,
+        "options": options,
+    }
+
+
+def questions_for(bank: dict, quick: bool = False) -> list[dict]:
+    """The questions asked in the full or the quick version, in bank order."""
+    return [question for question in bank.get("questions", []) if question["quick"] or not quick]
+
+
+def questions_by_area(bank: dict, quick: bool = False) -> list[tuple[dict, list[dict]]]:
+    """[(area, [question, ...]), ...] in area order, skipping areas with no questions."""
+    questions = questions_for(bank, quick)
+    grouped = []
+    for area in bank.get("areas", []):
+        in_area = [question for question in questions if question["area"] == area["slug"]]
+        if in_area:
+            grouped.append((area, in_area))
+    return grouped
+
+
+def valid_answers(question: dict) -> tuple[str, ...]:
+    if question["kind"] == CONFIDENCE:
+        return CONFIDENCE_VALUES
+    return tuple(option["id"] for option in question["options"])
+
+
+def bank_problems(bank: dict) -> list[str]:
+    """Why this bank cannot be published, in words an editor can act on; empty if it can."""
+    problems = []
+    questions = bank.get("questions", [])
+    for area in bank.get("areas", []):
+        in_area = [question for question in questions if question["area"] == area["slug"]]
+        for kind, label in ((CONFIDENCE, "confidence statement"), (KNOWLEDGE, "knowledge question")):
+            of_kind = [question for question in in_area if question["kind"] == kind]
+            if not of_kind:
+                problems.append(f"{area['name']} needs at least one active {label}.")
+            if len([question for question in of_kind if question["quick"]]) != 1:
+                problems.append(f"{area['name']} needs exactly one {label} marked for the quick version.")
+    for question in questions:
+        if question["kind"] != KNOWLEDGE:
+            continue
+        correct = [option for option in question["options"] if option["correct"]]
+        if len(correct) != 1:
+            problems.append(f'"{question["text"]}" needs exactly one right answer.')
+        if len(question["options"]) < 3:
+            problems.append(f'"{question["text"]}" needs at least two answers to choose from.')
+        if not question["explanation"].strip():
+            problems.append(f'"{question["text"]}" needs an explanation of the right answer.')
+    return problems

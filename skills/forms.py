@@ -1,0 +1,90 @@
+from django import forms
+
+
+class PublishBankForm(forms.Form):
+    notes = forms.CharField(
+        label="What changed",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="A line for the record, for example “Reworded the scam call question”.",
+    )
+
+
+class ContextForm(forms.Form):
+    """The optional questions that let the town dashboard show figures by ward, age and work."""
+
+    ward = forms.ModelChoiceField(
+        label="Which Luton ward do you live in?",
+        queryset=None,
+        required=False,
+        empty_label="Prefer not to say",
+        help_text="If you are not sure, choose “Prefer not to say”.",
+    )
+    age_band = forms.ChoiceField(label="How old are you?", required=False, widget=forms.RadioSelect)
+    status = forms.ChoiceField(label="Which of these describes you best?", required=False, widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        from portal.accounts.models import Ward
+
+        from .models import AgeBand, Status
+
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = Ward.objects.all()
+        self.fields["age_band"].choices = [*AgeBand.choices, ("", "Prefer not to say")]
+        self.fields["status"].choices = [*Status.choices, ("", "Prefer not to say")]
+        invalid = "Choose one of the options, or “Prefer not to say”."
+        for name in self.fields:
+            self.fields[name].error_messages["invalid_choice"] = invalid
+
+    def to_session(self) -> dict:
+        ward = self.cleaned_data["ward"]
+        return {
+            "ward": ward.pk if ward else None,
+            "age_band": self.cleaned_data["age_band"],
+            "status": self.cleaned_data["status"],
+        }
+
+
+class AreaAnswersForm(forms.Form):
+    """One radio question per statement or knowledge question in an area, from the bank."""
+
+    def __init__(self, questions: list[dict], *args, **kwargs):
+        from .bank import CONFIDENCE
+        from .models import CONFIDENCE_SCALE
+
+        super().__init__(*args, **kwargs)
+        for question in questions:
+            if question["kind"] == CONFIDENCE:
+                choices = [(str(value), label) for value, label in CONFIDENCE_SCALE]
+                required = f"Select how much “{question['text'].rstrip('.')}” is true for you"
+            else:
+                choices = [(option["id"], option["text"]) for option in question["options"]]
+                required = f"Select an answer to “{question['text'].rstrip('?')}?”, or “I'm not sure”"
+            self.fields[field_name(question)] = forms.ChoiceField(
+                label=question["text"],
+                help_text=question["hint"],
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": required.rstrip(".") + ".",
+                    "invalid_choice": "That answer is not one of the options. Choose one of the answers shown.",
+                },
+            )
+        self.questions = questions
+
+    def answers(self) -> dict[str, str]:
+        return {str(question["id"]): self.cleaned_data[field_name(question)] for question in self.questions}
+
+    def valid_answers_so_far(self) -> dict[str, str]:
+        """Answers that are valid on their own, kept when someone goes back without finishing."""
+        kept = {}
+        for question in self.questions:
+            name = field_name(question)
+            value = self.data.get(name)
+            if value and value in dict(self.fields[name].choices):
+                kept[str(question["id"])] = value
+        return kept
+
+
+def field_name(question: dict) -> str:
+    return f"question_{question['id']}"

@@ -1,0 +1,269 @@
+"""The skills pages: landing, framework, the assessment screens, results and progress."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from wagtail import hooks
+
+from .bank import KNOWLEDGE, questions_for
+from .charts import progress_chart
+from .forms import AreaAnswersForm, ContextForm, field_name
+from .journey import can_view, complete, finish, load_journey, save_journey, start_journey
+from .models import (
+    CONFIDENCE_SCALE,
+    Area,
+    AreaLevelDescription,
+    AreaResult,
+    Assessment,
+    AssessmentKind,
+    Level,
+    Resource,
+)
+from .scoring import IncompleteAnswers, InvalidAnswer, areas_to_work_on
+
+RETAKE_AFTER = datetime.timedelta(days=7)
+CRUMBS = [("AI skills", "/skills/")]
+
+
+def posted(request):
+    """The submitted data, even when empty (an empty POST must still be validated)."""
+    return request.POST if request.method == "POST" else None
+
+
+def url_name(kind: str, step: str) -> str:
+    return f"skills_{'quick_' if kind == AssessmentKind.QUICK else ''}{step}"
+
+
+def landing(request):
+    levels = Level.objects.all()
+    areas = Area.objects.all()
+    return render(request, "skills/landing.html", {"levels": levels, "areas": areas})
+
+
+def framework(request):
+    areas = Area.objects.prefetch_related(
+        Prefetch("level_descriptions", queryset=AreaLevelDescription.objects.order_by("level"))
+    )
+    return render(request, "skills/framework.html", {"areas": areas, "levels": Level.objects.all(), "crumbs": CRUMBS})
+
+
+def last_taken(user) -> Assessment | None:
+    if not user.is_authenticated:
+        return None
+    return Assessment.objects.filter(user=user).only("completed_at").first()
+
+
+def retake_note(user) -> str:
+    """A gentle note when someone retakes within a week: change takes time to show."""
+    last = last_taken(user)
+    if last and timezone.now() - last.completed_at < RETAKE_AFTER:
+        return (
+            f"You last checked your skills on {last.completed_at:%-d %B}. We suggest waiting a week between "
+            "tries, so you have time to learn something new, but you are welcome to go ahead."
+        )
+    return ""
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def start(request, kind=AssessmentKind.FULL):
+    """The optional context questions, then on to the first area."""
+    journey = start_journey(request.session, kind)
+    if journey.version is None:
+        raise Http404("No question bank has been published.")
+    initial = dict(journey.context)
+    if not journey.context and request.user.is_authenticated:
+        initial["ward"] = request.user.profile.ward_id
+    form = ContextForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        journey.context = form.to_session()
+        save_journey(request.session, journey)
+        return redirect(url_name(kind, "assessment_area"), number=1)
+    context = {
+        "form": form,
+        "kind": kind,
+        "area_count": len(journey.areas),
+        "retake_note": retake_note(request.user),
+        "crumbs": CRUMBS,
+    }
+    return render(request, "skills/assessment/start.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def area_step(request, number: int, kind=AssessmentKind.FULL):
+    """One area per screen: its confidence statements and knowledge questions."""
+    journey = load_journey(request.session, kind)
+    if journey is None:
+        return redirect(url_name(kind, "assessment"))
+    current = journey.area(number)
+    if current is None:
+        raise Http404("There is no such area in this assessment.")
+    area, questions = current
+    initial = {field_name(q): journey.answers[str(q["id"])] for q in questions if str(q["id"]) in journey.answers}
+    form = AreaAnswersForm(questions, posted(request), initial=initial)
+    previous = (
+        reverse(url_name(kind, "assessment_area"), args=[number - 1])
+        if number > 1
+        else reverse(url_name(kind, "assessment"))
+    )
+    if request.method == "POST" and "back" in request.POST:
+        journey.answers.update(form.valid_answers_so_far())
+        save_journey(request.session, journey)
+        return redirect(previous)
+    if request.method == "POST" and form.is_valid():
+        journey.answers.update(form.answers())
+        save_journey(request.session, journey)
+        if number < len(journey.areas):
+            return redirect(url_name(kind, "assessment_area"), number=number + 1)
+        return redirect(url_name(kind, "assessment_check"))
+    context = {
+        "form": form,
+        "area": area,
+        "number": number,
+        "area_count": len(journey.areas),
+        "previous": previous,
+        "kind": kind,
+        "scale": CONFIDENCE_SCALE,
+    }
+    return render(request, "skills/assessment/area.html", context)
+
+
+def answer_rows(journey) -> list[dict]:
+    """For check-your-answers: each area with each question and the answer given in words."""
+    scale = {str(value): label for value, label in CONFIDENCE_SCALE}
+    rows = []
+    for number, (area, questions) in enumerate(journey.areas, start=1):
+        items = []
+        for question in questions:
+            answer = journey.answers.get(str(question["id"]))
+            options = {option["id"]: option["text"] for option in question["options"]} if question["options"] else scale
+            items.append({"question": question, "answer": options.get(answer, "")})
+        rows.append({"area": area, "number": number, "items": items})
+    return rows
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def check(request, kind=AssessmentKind.FULL):
+    """Check your answers, then submit: the only place an assessment is saved."""
+    journey = load_journey(request.session, kind)
+    if journey is None:
+        return redirect(url_name(kind, "assessment"))
+    unanswered = journey.first_unanswered_area()
+    if unanswered:
+        messages.info(request, "Answer every question in this area before you check your answers.")
+        return redirect(url_name(kind, "assessment_area"), number=unanswered)
+    if request.method == "POST":
+        try:
+            assessment, _ = complete(journey, request.user)
+        except (IncompleteAnswers, InvalidAnswer):
+            messages.error(request, "Some answers could not be used. Please answer these questions again.")
+            journey.answers = {}
+            save_journey(request.session, journey)
+            return redirect(url_name(kind, "assessment_area"), number=1)
+        finish(request.session, journey, assessment)
+        return redirect("skills_results", uuid=assessment.uuid)
+    context = {
+        "rows": answer_rows(journey),
+        "kind": kind,
+        "previous": reverse(url_name(kind, "assessment_area"), args=[len(journey.areas)]),
+    }
+    return render(request, "skills/assessment/check.html", context)
+
+
+def next_steps(area_levels: dict[str, int]) -> list[dict]:
+    """Suggestions from other apps (events) through the `skills_next_steps` hook."""
+    steps = []
+    for fn in hooks.get_hooks("skills_next_steps"):
+        steps.extend(fn(area_levels) or [])
+    return steps
+
+
+def knowledge_feedback(assessment: Assessment) -> list[dict]:
+    """Each knowledge question asked, the answer given, the right answer and why."""
+    feedback = []
+    bank = assessment.framework_version.bank
+    for question in questions_for(bank, quick=assessment.kind == AssessmentKind.QUICK):
+        if question["kind"] != KNOWLEDGE:
+            continue
+        given = assessment.answers.get(str(question["id"]))
+        right = next(option for option in question["options"] if option["correct"])
+        given_text = next((option["text"] for option in question["options"] if option["id"] == given), "")
+        feedback.append(
+            {
+                "area": question["area"],
+                "question": question["text"],
+                "given": given_text,
+                "right": right["text"],
+                "is_right": given == right["id"],
+                "explanation": question["explanation"],
+            }
+        )
+    return feedback
+
+
+@never_cache
+def results(request, uuid):
+    """One result: private to its owner, or to the browser session that made it."""
+    assessment = get_object_or_404(Assessment.objects.select_related("framework_version"), uuid=uuid)
+    if not can_view(request, assessment):
+        raise Http404("No result here.")
+    area_results = list(
+        AreaResult.objects.filter(assessment=assessment)
+        .select_related("area")
+        .prefetch_related(Prefetch("area__level_descriptions", to_attr="described_levels"))
+    )
+    levels = {level.number: level for level in Level.objects.all()}
+    for result in area_results:
+        described = {description.level: description.description for description in result.area.described_levels}
+        result.level_name = levels[result.level].name if result.level in levels else ""
+        result.meaning = described.get(result.level, "")
+    focus = areas_to_work_on(area_results)
+    area_levels = {result.area.slug: result.level for result in area_results}
+    context = {
+        "assessment": assessment,
+        "overall": levels.get(assessment.overall_level),
+        "area_results": area_results,
+        "chart_height": len(area_results) * 100,
+        "focus": focus,
+        "events": next_steps(area_levels),
+        "resources": list(Resource.objects.suiting({result.area.slug: result.level for result in focus})),
+        "feedback": knowledge_feedback(assessment),
+        "is_owner": assessment.user_id is not None,
+        "crumbs": CRUMBS,
+    }
+    return render(request, "skills/results.html", context)
+
+
+@never_cache
+@login_required
+def progress(request):
+    """Every result the person has, and how each area's level changed over time."""
+    assessments = list(
+        Assessment.objects.filter(user=request.user)
+        .prefetch_related(Prefetch("area_results", queryset=AreaResult.objects.select_related("area")))
+        .order_by("completed_at")
+    )
+    areas = list(Area.objects.all())
+    levels = {level.number: level.name for level in Level.objects.all()}
+    for assessment in assessments:
+        by_area = {result.area_id: result.level for result in assessment.area_results.all()}
+        assessment.levels_in_order = [by_area.get(area.pk) for area in areas]
+        assessment.overall_name = levels.get(assessment.overall_level, "")
+    context = {
+        "assessments": list(reversed(assessments)),
+        "chart": progress_chart(areas, assessments),
+        "areas": areas,
+        "retake_note": retake_note(request.user),
+        "crumbs": CRUMBS,
+    }
+    return render(request, "skills/progress.html", context)

@@ -1,0 +1,174 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .bank import bank_problems
+from .forms import PublishBankForm
+from .models import Area, Assessment, FrameworkVersion, Level, Question, Resource
+from .publishing import BankNotReady, current_bank, latest_version, publish_question_bank
+
+
+class AreaViewSet(SnippetViewSet):
+    model = Area
+    icon = "list-ul"
+    menu_label = "Areas and levels"
+    list_display = ["name", "slug", "sort_order"]
+    sort_order_field = "sort_order"
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = "Questions"
+    list_display = ["text", "area", "kind", "in_quick_version", "is_active"]
+    list_filter = ["area", "kind", "in_quick_version", "is_active"]
+    search_fields = ["text"]
+    sort_order_field = "sort_order"
+
+
+class LevelViewSet(SnippetViewSet):
+    model = Level
+    icon = "order"
+    menu_label = "Levels"
+    list_display = ["number", "name", "description"]
+    copy_view_enabled = False
+
+
+class ResourceViewSet(SnippetViewSet):
+    model = Resource
+    icon = "link"
+    menu_label = "Resources"
+    list_display = ["title", "area", "min_level", "max_level"]
+    list_filter = ["area"]
+    search_fields = ["title"]
+
+
+class FrameworkVersionViewSet(SnippetViewSet):
+    model = FrameworkVersion
+    icon = "history"
+    menu_label = "Published versions"
+    list_display = ["number", "published_at", "notes"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class FixedActionsPolicy(ModelPermissionPolicy):
+    """Model permissions, except actions nobody may take in the admin, superusers included."""
+
+    def __init__(self, model, denied: tuple[str, ...]):
+        super().__init__(model)
+        self.denied = denied
+
+    def user_has_permission(self, user, action):
+        return action not in self.denied and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action not in self.denied])
+
+
+# Results are what people answered: staff may look at them (and delete demo data), never alter one.
+register_permission_policy(Assessment, FixedActionsPolicy(Assessment, denied=("add", "change")))
+# The six areas are fixed by the framework; editors reword them but do not add or remove areas.
+register_permission_policy(Area, FixedActionsPolicy(Area, denied=("add", "delete")))
+
+
+class AssessmentViewSet(SnippetViewSet):
+    model = Assessment
+    icon = "tasks"
+    menu_label = "Assessment results"
+    list_display = ["uuid", "completed_at", "kind", "ward", "overall_level", "is_ai_ready", "is_demo"]
+    list_filter = ["is_demo", "kind", "is_ai_ready", "ward"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class SkillsViewSetGroup(SnippetViewSetGroup):
+    items = (QuestionViewSet, AreaViewSet, LevelViewSet, ResourceViewSet, FrameworkVersionViewSet, AssessmentViewSet)
+    menu_icon = "pick"
+    menu_label = "Skills"
+    menu_name = "skills"
+    menu_order = 250
+
+
+register_snippet(SkillsViewSetGroup)
+
+
+@permission_required("skills.add_frameworkversion", raise_exception=True)
+def publish_bank_view(request):
+    """Check the question bank and publish it as the next framework version."""
+    form = PublishBankForm(request.POST or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = publish_question_bank(form.cleaned_data["notes"])
+        except BankNotReady as not_ready:
+            problems = not_ready.problems
+        else:
+            messages.success(request, f"The question bank is published as version {version.number}.")
+            return redirect("skills_publish_bank")
+    latest = latest_version()
+    context = {
+        "form": form,
+        "problems": problems or bank_problems(current_bank()),
+        "latest": latest,
+        "has_changes": not latest or latest.bank != current_bank(),
+        "header_title": "Publish the question bank",
+    }
+    return render(request, "skills/admin/publish_bank.html", context)
+
+
+@hooks.register("register_admin_urls")
+def register_publish_url():
+    return [path("skills/publish/", publish_bank_view, name="skills_publish_bank")]
+
+
+class PublishMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("skills.add_frameworkversion")
+
+
+@hooks.register("register_admin_menu_item")
+def register_publish_menu_item():
+    return PublishMenuItem("Publish questions", reverse("skills_publish_bank"), icon_name="upload", order=251)
+
+
+@hooks.register("me_sections")
+def my_results_section(request):
+    assessments = Assessment.objects.filter(user=request.user).only(
+        "uuid", "completed_at", "kind", "overall_level", "is_ai_ready"
+    )[:5]
+    return {
+        "key": "skills",
+        "title": "Your AI skills",
+        "template": "skills/includes/me_section.html",
+        "order": 10,
+        "assessments": list(assessments),
+    }
+
+
+@hooks.register("personal_data_export")
+def export_results(user):
+    from .personal_data import export
+
+    return "skills_assessments", export(user)
+
+
+@hooks.register("before_account_delete")
+def anonymise_results(user):
+    from .personal_data import anonymise
+
+    anonymise(user)
+
+
+@hooks.register("load_demo", order=10)
+def load_demo_assessments(stdout):
+    from .demo import build
+
+    build(stdout)
