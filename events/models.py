@@ -1,1 +1,362 @@
-"""Models for this app arrive with its issue."""
+"""Events: venues, the event listing and event pages, and people's bookings (DESIGN.md §6)."""
+
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import PageManager, PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage, PortalImage
+
+
+class Venue(models.Model):
+    """A place events happen, with the accessibility details people need to decide to come."""
+
+    name = models.CharField(max_length=120)
+    address = models.TextField(help_text="Street address, one line per part, without the postcode.")
+    postcode = models.CharField(max_length=10)
+    directions = models.TextField(blank=True, help_text="How to find the room, in plain English.")
+    step_free_access = models.BooleanField(default=False, help_text="Step-free from the street to the room.")
+    accessible_toilet = models.BooleanField(default=False)
+    hearing_loop = models.BooleanField(default=False)
+    quiet_room = models.BooleanField(default=False)
+    parking = models.CharField(max_length=200, blank=True, help_text="For example: 'Blue badge spaces at the front'.")
+    public_transport = models.CharField(max_length=200, blank=True, help_text="Nearest bus stops and stations.")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("postcode"),
+        FieldPanel("directions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("step_free_access"),
+                FieldPanel("accessible_toilet"),
+                FieldPanel("hearing_loop"),
+                FieldPanel("quiet_room"),
+                FieldPanel("parking"),
+                FieldPanel("public_transport"),
+            ],
+            heading="Accessibility",
+        ),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    @property
+    def one_line_address(self) -> str:
+        return ", ".join([self.name, *self.address_lines, self.postcode])
+
+    def accessibility(self) -> list[tuple[str, str]]:
+        """(feature, answer) pairs in the order the event page shows them."""
+        yes_no = {True: "Yes", False: "No"}
+        return [
+            ("Step-free access", yes_no[self.step_free_access]),
+            ("Accessible toilet", yes_no[self.accessible_toilet]),
+            ("Hearing loop", yes_no[self.hearing_loop]),
+            ("Quiet room", yes_no[self.quiet_room]),
+            ("Parking", self.parking or "No parking information"),
+            ("Public transport", self.public_transport or "No public transport information"),
+        ]
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", "Everyone"
+    RESIDENTS = "residents", "Residents"
+    BUSINESSES = "businesses", "Businesses"
+    STUDENTS = "students", "Students"
+
+
+class SuitedLevel(models.IntegerChoices):
+    STARTING_OUT = 0, "Complete beginners (level 0)"
+    LEVEL_ONE = 1, "Level 1"
+    LEVEL_TWO = 2, "Level 2"
+    LEVEL_THREE = 3, "Level 3"
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Going ahead"
+    POSTPONED = "postponed", "Postponed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class EventQuerySet(PageQuerySet):
+    def published(self):
+        return self.live().public()
+
+    def upcoming(self, now=None):
+        return self.published().filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        return self.published().filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    def filtered(self, area: str = "", level: int | None = None, audience: str = ""):
+        """Events for one skill area slug, one level and one audience; blanks match everything.
+        An audience of "everyone" suits every audience."""
+        events = self
+        if area:
+            events = events.filter(areas__slug=area)
+        if level is not None:
+            events = events.filter(level=level)
+        if audience:
+            events = events.filter(audience__in=[audience, Audience.EVERYONE])
+        return events.distinct()
+
+    def for_listing(self):
+        """What a listing card shows, in a fixed number of queries."""
+        return (
+            self.select_related("venue")
+            .prefetch_related("areas")
+            .defer_streamfields()
+            .annotate(
+                confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed")),
+                waitlisted_count=Count("registrations", filter=Q(registrations__status="waitlisted")),
+            )
+        )
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The listing of upcoming events at /events/, with the archive at /events/past/."""
+
+    per_page = 10
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "event listing"
+
+    @path("")
+    def upcoming(self, request):
+        from .forms import EventFilterForm
+
+        form = EventFilterForm(request.GET or None)
+        events = EventPage.objects.child_of(self).upcoming().filtered(**form.filters()).for_listing()
+        return self.render_listing(request, events, form=form, archive=False)
+
+    @path("past/")
+    def archive(self, request):
+        events = EventPage.objects.child_of(self).past().for_listing()
+        return self.render_listing(request, events, form=None, archive=True)
+
+    def render_listing(self, request, events, form, archive: bool):
+        context = self.get_context(request)
+        # Lazy, so that a listing served from the fragment cache runs none of its queries.
+        page_of_events = SimpleLazyObject(lambda: Paginator(events, self.per_page).get_page(request.GET.get("page")))
+        context.update(events=page_of_events, form=form)
+        context["archive"] = archive
+        return render(request, "events/event_index_page.html", context)
+
+
+TRACKED_FIELDS = ("start", "end", "all_day", "venue_id", "is_online", "status")
+
+
+def capacity_raised(before: int | None, after: int | None) -> bool:
+    return before is not None and (after is None or after > before)
+
+
+class EventPage(BasePage):
+    """One workshop, drop-in, talk or hackathon."""
+
+    body = StreamField(BodyBlock(), blank=True)
+    start = models.DateTimeField(help_text="Start date and time (UK time).")
+    end = models.DateTimeField(help_text="End date and time (UK time). Later than the start.")
+    all_day = models.BooleanField(default=False, help_text="Show dates only, without times.")
+    venue = models.ForeignKey(Venue, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
+    is_online = models.BooleanField("online event", default=False)
+    joining_link = models.URLField(blank=True, help_text="Shown only to people with a confirmed place.")
+    capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Leave blank for unlimited places.")
+    booking_opens = models.DateTimeField(null=True, blank=True, help_text="Blank: open as soon as published.")
+    booking_closes = models.DateTimeField(null=True, blank=True, help_text="Blank: open until the event starts.")
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    areas = ParentalManyToManyField("skills.Area", blank=True, related_name="events", verbose_name="skill areas")
+    level = models.PositiveSmallIntegerField(
+        choices=SuitedLevel.choices, default=SuitedLevel.STARTING_OUT, help_text="The level this event suits."
+    )
+    image = models.ForeignKey(PortalImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    image_alt_text = models.CharField(
+        max_length=250, blank=True, help_text="Describe the image for people who cannot see it."
+    )
+    organiser_name = models.CharField(max_length=120, default="Luton AI Club")
+    organiser_email = models.EmailField(default="events@lutonaiclub.org.uk")
+    status = models.CharField(max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
+    # Bumped whenever the time, place or status changes, so calendars replace their copy.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    calendar_uid = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    objects = PageManager.from_queryset(EventQuerySet)()
+    # A copied event is a new event to calendars.
+    exclude_fields_in_copy = ["calendar_uid", "sequence"]
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction", heading="Summary"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day"), FieldPanel("status")],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("is_online"), FieldPanel("joining_link")],
+            heading="Where",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldRowPanel([FieldPanel("booking_opens"), FieldPanel("booking_closes")]),
+            ],
+            heading="Booking",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("areas", widget=forms.CheckboxSelectMultiple), FieldPanel("level")],
+            heading="Who it is for",
+        ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Image"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("organiser_name"), FieldPanel("organiser_email")], heading="Organiser"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "event"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = "The end must be after the start."
+        if not self.venue and not self.is_online:
+            errors["venue"] = "Choose a venue, or tick 'online event'."
+        if self.is_online and not self.joining_link:
+            errors["joining_link"] = "Enter the joining link for the online event."
+        if self.booking_opens and self.booking_closes and self.booking_closes <= self.booking_opens:
+            errors["booking_closes"] = "Booking must close after it opens."
+        if self.image and not self.image_alt_text.strip():
+            errors["image_alt_text"] = "Describe the image so people who cannot see it know what it shows."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        """Bump the calendar SEQUENCE when the time, place or status changes; once committed,
+        tell the people booked, and fill any places a raised capacity opened up."""
+        update_fields = kwargs.get("update_fields")
+        previous = None
+        if self.pk and (update_fields is None or set(update_fields) & set(TRACKED_FIELDS)):
+            previous = EventPage.objects.filter(pk=self.pk).values(*TRACKED_FIELDS, "capacity").first()
+        changed = bool(previous) and any(previous[name] != getattr(self, name) for name in TRACKED_FIELDS)
+        if changed:
+            self.sequence += 1
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "sequence"}
+        super().save(*args, **kwargs)
+        if changed and self.live:
+            from .emails import send_event_changed_emails
+
+            send_event_changed_emails(self)
+        if previous and self.live and capacity_raised(previous["capacity"], self.capacity):
+            from .booking import fill_places_after_change
+
+            transaction.on_commit(lambda: fill_places_after_change(self.pk))
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def is_past(self) -> bool:
+        return self.end < timezone.now()
+
+    @property
+    def is_multi_day(self) -> bool:
+        return timezone.localtime(self.start).date() != timezone.localtime(self.end).date()
+
+    def get_context(self, request, *args, **kwargs):
+        from .booking import availability
+
+        context = super().get_context(request, *args, **kwargs)
+        counts = self.registrations.aggregate(
+            confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+            waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+        )
+        context["availability"] = availability(self, counts["confirmed"], counts["waitlisted"])
+        context["registration"] = (
+            self.registrations.active().filter(user=request.user).first() if request.user.is_authenticated else None
+        )
+        return context
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=Registration.Status.CANCELLED)
+
+    def confirmed(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def waitlisted(self):
+        return self.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")
+
+
+class Registration(models.Model):
+    """One person's booking for one event: confirmed, on the waiting list, or cancelled."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", "Confirmed"
+        WAITLISTED = "waitlisted", "On the waiting list"
+        CANCELLED = "cancelled", "Cancelled"
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
+    # Kept without the person when an account is deleted, so attendance figures stay true.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="registrations"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices)
+    access_needs = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    checked_in_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=~Q(status="cancelled"),
+                name="one_active_registration_per_person_per_event",
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.event} ({self.get_status_display()})"

@@ -1,0 +1,166 @@
+"""Booking, cancelling, calendars and organiser tools for event pages."""
+
+import csv
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from portal.accounts.middleware import second_factor_redirect
+
+from .booking import BookingError, availability, book, booking_closed_reason, cancel
+from .csv_export import safe_csv_row
+from .forms import BookingForm, EventFilterForm
+from .ical import build_calendar
+from .models import EventPage, Registration
+
+
+def live_event(slug: str) -> EventPage:
+    return get_object_or_404(EventPage.objects.published().select_related("venue"), slug=slug)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def register(request, slug):
+    event = live_event(slug)
+    if existing := event.registrations.active().filter(user=request.user).first():
+        messages.info(request, f"You have already booked this event ({existing.get_status_display().lower()}).")
+        return redirect(event.url)
+    if reason := booking_closed_reason(event, timezone.now()):
+        messages.error(request, f"{reason} Nothing has been booked.")
+        return redirect(event.url)
+    form = BookingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = book(event, request.user, form.cleaned_data["access_needs"])
+        except BookingError as error:
+            messages.error(request, f"{error} Nothing has been booked.")
+            return redirect(event.url)
+        if registration.status == Registration.Status.CONFIRMED:
+            messages.success(request, "Your place is booked. We have emailed you the details.")
+        else:
+            messages.success(
+                request, "The event is full, so you are on the waiting list. We will email you if a place comes up."
+            )
+        return redirect(event.url)
+    confirmed = event.registrations.confirmed().count()
+    context = {"page": event, "form": form, "availability": availability(event, confirmed)}
+    return render(request, "events/register.html", context)
+
+
+@never_cache
+@login_required
+@require_POST
+def cancel_booking(request, slug):
+    event = live_event(slug)
+    registration = event.registrations.active().filter(user=request.user).first()
+    if registration is None:
+        raise Http404("You have no booking for this event.")
+    try:
+        cancel(registration)
+    except BookingError as error:
+        messages.error(request, f"{error} Nothing has changed.")
+    else:
+        messages.success(request, "Your booking has been cancelled. We have emailed you to confirm.")
+    next_url = request.POST.get("next", "")
+    return redirect("/me/" if next_url == "/me/" else event.url)
+
+
+def calendar_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def event_ics(request, slug):
+    return calendar_response(build_calendar([live_event(slug)]), "event.ics")
+
+
+@require_GET
+def feed_ics(request):
+    form = EventFilterForm(request.GET or None)
+    events = EventPage.objects.upcoming().filtered(**form.filters()).select_related("venue").defer_streamfields()
+    return calendar_response(build_calendar(events[:200]), "luton-ai-club-events.ics")
+
+
+def event_for_organiser(request, slug: str) -> EventPage:
+    """The event, if the signed-in person may edit it in the admin; otherwise 404 so that
+    nobody else learns who is coming."""
+    event = get_object_or_404(EventPage.objects.select_related("venue"), slug=slug)
+    if not event.permissions_for_user(request.user).can_edit():
+        raise Http404("No event found.")
+    return event
+
+
+def organiser_view(view):
+    """Sign-in, edit permission on the event, and a second factor this session, as for the admin."""
+
+    @never_cache
+    @login_required
+    @wraps(view)
+    def wrapped(request, slug, *args, **kwargs):
+        event = event_for_organiser(request, slug)
+        if response := second_factor_redirect(request, "see who is coming"):
+            return response
+        return view(request, event, *args, **kwargs)
+
+    return wrapped
+
+
+@organiser_view
+@require_GET
+def attendees(request, event):
+    registrations = list(event.registrations.active().select_related("user", "user__profile"))
+    confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
+    waitlisted = [r for r in registrations if r.status == Registration.Status.WAITLISTED]
+    context = {
+        "page": event,
+        "confirmed": confirmed,
+        "waitlisted": waitlisted,
+        "checked_in": sum(1 for r in confirmed if r.checked_in_at),
+    }
+    return render(request, "events/attendees.html", context)
+
+
+@organiser_view
+@require_POST
+def check_in(request, event, registration_id):
+    registration = get_object_or_404(event.registrations.confirmed().select_related("user"), pk=registration_id)
+    checking_in = request.POST.get("undo") != "1"
+    Registration.objects.filter(pk=registration.pk).update(checked_in_at=timezone.now() if checking_in else None)
+    name = registration.user.display_name if registration.user else "This person"
+    messages.success(request, f"{name} {'checked in' if checking_in else 'is no longer checked in'}.")
+    return redirect("event_attendees", slug=event.slug)
+
+
+@organiser_view
+@require_GET
+def attendees_csv(request, event):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}-attendees.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["Name", "Email", "Status", "Booked at", "Checked in at", "Access needs"])
+    for registration in event.registrations.active().select_related("user", "user__profile"):
+        user = registration.user
+        writer.writerow(
+            safe_csv_row(
+                [
+                    user.display_name if user else "",
+                    user.email if user else "",
+                    registration.get_status_display(),
+                    timezone.localtime(registration.created_at).strftime("%d/%m/%Y %H:%M"),
+                    timezone.localtime(registration.checked_in_at).strftime("%d/%m/%Y %H:%M")
+                    if registration.checked_in_at
+                    else "",
+                    registration.access_needs,
+                ]
+            )
+        )
+    return response
