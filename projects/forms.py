@@ -1,0 +1,198 @@
+"""Front-end forms for submitting challenges and projects, and for taking part."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from skills.models import Area
+
+from .models import ChallengePage, PersonalData, ProjectPage, Stage, Theme
+from .sanitise import clean_rich_text
+from .uploads import check_image
+
+RICH_TEXT_HINT = "Leave a blank line between paragraphs. You can use simple HTML lists and links."
+
+
+class RichTextFormField(forms.CharField):
+    """A textarea whose text is stored as safe rich text (paragraphs, lists and links)."""
+
+    widget = forms.Textarea
+
+    def clean(self, value):
+        value = super().clean(value)
+        return clean_rich_text(value) if value else value
+
+
+class AreasField(forms.ModelMultipleChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=Area.objects.all(), widget=forms.CheckboxSelectMultiple, label="Skill areas", **kwargs
+        )
+
+
+class ChallengeForm(forms.Form):
+    title = forms.CharField(max_length=120, help_text="A short name, for example “Forecast food bank demand”.")
+    introduction = forms.CharField(
+        label="Summary", max_length=300, help_text="One or two sentences shown in the list of challenges."
+    )
+    problem = RichTextFormField(
+        label="The problem in plain words", max_length=5000, help_text="What is hard today? " + RICH_TEXT_HINT
+    )
+    theme = forms.ChoiceField(label="Social theme", choices=Theme.choices, widget=forms.RadioSelect)
+    beneficiaries = forms.CharField(
+        label="Who benefits", max_length=1000, widget=forms.Textarea, help_text="Who will be better off if it works?"
+    )
+    success = forms.CharField(
+        label="What success looks like",
+        max_length=1000,
+        widget=forms.Textarea,
+        help_text="How will you know it worked? For example “We throw away half as much bread”.",
+    )
+    data_available = forms.CharField(
+        label="What data exists",
+        max_length=1000,
+        widget=forms.Textarea,
+        help_text="For example “Two years of weekly sales in a spreadsheet”. Write “None yet” if there is none.",
+    )
+    personal_data = forms.ChoiceField(
+        label="Does the data include personal data?",
+        choices=PersonalData.choices,
+        widget=forms.RadioSelect,
+        help_text="Names, addresses, health or anything else about identifiable people.",
+    )
+    ethics_concerns = forms.CharField(
+        label="Ethics concerns (optional)",
+        max_length=1000,
+        widget=forms.Textarea,
+        required=False,
+        help_text="Could anyone be treated unfairly or harmed? Say so here.",
+    )
+    results_ownership = forms.CharField(
+        label="Who owns the results",
+        max_length=500,
+        help_text="For example “Shared: the team may publish the code, we own our data”.",
+    )
+    areas = AreasField(required=False, help_text="Select all the skills a team will need.")
+    timescale = forms.CharField(max_length=120, help_text="For example “Six weeks from February”.")
+
+    page_fields = [
+        "title", "introduction", "problem", "theme", "beneficiaries", "success", "data_available",
+        "personal_data", "ethics_concerns", "results_ownership", "timescale",
+    ]  # fmt: skip
+
+    @classmethod
+    def initial_from(cls, page: ChallengePage) -> dict:
+        return {**{name: getattr(page, name) for name in cls.page_fields}, "areas": list(page.areas.all())}
+
+
+class ProjectForm(forms.Form):
+    title = forms.CharField(max_length=120)
+    introduction = forms.CharField(label="Summary", max_length=300, help_text="One or two sentences for the showcase.")
+    description = RichTextFormField(label="What it does", max_length=5000, help_text=RICH_TEXT_HINT)
+    team_emails = forms.CharField(
+        label="Team members with an account (optional)",
+        required=False,
+        max_length=1000,
+        help_text="Their sign-in email addresses, separated by commas. You are included automatically.",
+    )
+    team_names = forms.CharField(
+        label="Other team members (optional)",
+        max_length=300,
+        required=False,
+        help_text="Names of team members without an account, separated by commas.",
+    )
+    challenge = forms.ModelChoiceField(
+        queryset=ChallengePage.objects.none(),
+        required=False,
+        label="The challenge it answers (optional)",
+        empty_label="None",
+    )
+    areas = AreasField(
+        required=False,
+        help_text="The skills your team used. Each team member earns Creator level in them once it is published.",
+    )
+    stage = forms.ChoiceField(choices=Stage.choices, widget=forms.RadioSelect)
+    outcome = forms.CharField(
+        label="Outcome for the organisation (optional)", max_length=2000, widget=forms.Textarea, required=False
+    )
+    code_url = forms.URLField(label="Code link (optional)", required=False, assume_scheme="https")
+    demo_url = forms.URLField(label="Demo link (optional)", required=False, assume_scheme="https")
+    data_used = forms.CharField(label="Data used", max_length=1000, widget=forms.Textarea)
+    risks = forms.CharField(label="Known risks and limitations", max_length=1000, widget=forms.Textarea)
+    human_control = forms.CharField(label="How people stay in control", max_length=1000, widget=forms.Textarea)
+    image = forms.FileField(
+        label="Add an image (optional)",
+        required=False,
+        help_text="A JPEG, PNG or WebP image up to 10 MB. Location and camera details are removed.",
+    )
+    image_alt_text = forms.CharField(
+        label="Describe the image",
+        max_length=250,
+        required=False,
+        help_text="For someone who cannot see it, for example “The forecast screen on a tablet”.",
+    )
+
+    page_fields = [
+        "title", "introduction", "description", "team_names", "challenge", "stage", "outcome",
+        "code_url", "demo_url", "data_used", "risks", "human_control",
+    ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Built per form: `public()` queries view restrictions, so it cannot run at import.
+        self.fields["challenge"].queryset = ChallengePage.objects.live().public().order_by("title")
+
+    @classmethod
+    def initial_from(cls, page: ProjectPage) -> dict:
+        initial = {name: getattr(page, name) for name in cls.page_fields}
+        initial["areas"] = list(page.areas.all())
+        initial["team_emails"] = ", ".join(member.email for member in page.team_members.all())
+        return initial
+
+    def clean_team_emails(self):
+        emails = {email.strip().lower() for email in self.cleaned_data["team_emails"].split(",") if email.strip()}
+        members = list(get_user_model().objects.filter(email__in=emails))
+        missing = emails - {member.email.lower() for member in members}
+        if missing:
+            raise forms.ValidationError(
+                "No account uses " + ", ".join(sorted(missing)) + ". Add them under “Other team members” instead."
+            )
+        return members
+
+    def clean_image(self):
+        image = self.cleaned_data["image"]
+        if image:
+            check_image(image)
+        return image
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("image") and not cleaned.get("image_alt_text"):
+            self.add_error("image_alt_text", "Describe the image for people who cannot see it.")
+        return cleaned
+
+
+class InterestForm(forms.Form):
+    note = forms.CharField(
+        label="About your team",
+        max_length=1000,
+        widget=forms.Textarea,
+        help_text="Who is in your team, the skills you bring and when you could start.",
+    )
+
+
+class SelectTeamForm(forms.Form):
+    interest = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CompleteChallengeForm(forms.Form):
+    outcome = RichTextFormField(label="Outcome", max_length=5000, help_text="What happened? " + RICH_TEXT_HINT)
+    project = forms.ModelChoiceField(
+        queryset=ProjectPage.objects.none(),
+        required=False,
+        label="The project that answered it (optional)",
+        empty_label="None",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = ProjectPage.objects.live().public().order_by("title")

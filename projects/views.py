@@ -1,0 +1,136 @@
+"""Submitting challenges and projects, and matching teams, from the public site."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .forms import ChallengeForm, CompleteChallengeForm, InterestForm, ProjectForm, SelectTeamForm
+from .matching import complete_challenge, manages_challenge, register_interest, select_team, withdraw_interest
+from .models import ChallengeIndexPage, ChallengePage, Interest, ProjectIndexPage, ProjectPage
+from .submission import can_edit, can_submit_challenge, can_submit_project, submit_challenge, submit_project
+
+
+def forbidden(request, title: str, explanation: str):
+    return render(request, "projects/forbidden.html", {"title": title, "explanation": explanation}, status=403)
+
+
+def submission_form(request, *, form_class, submit, page, title, index_model):
+    if not index_model.objects.exists():
+        raise Http404("This part of the site is not set up yet.")
+    initial = form_class.initial_from(page) if page else None
+    form = form_class(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = submit(form, request.user, page)
+        except ValidationError as error:
+            form.add_error("image", error)
+        else:
+            messages.success(request, f"Thank you. “{saved.title}” is with our editors for review.")
+            return redirect("me")
+    return render(request, "projects/submit.html", {"form": form, "title": title, "page": page})
+
+
+@login_required
+def challenge_submit(request, page_id=None):
+    page = None
+    if page_id is not None:
+        page = get_object_or_404(ChallengePage, pk=page_id)
+        if not can_edit(request.user, page):
+            raise PermissionDenied("Only the person who submitted this challenge can edit it, until it is published.")
+    elif not can_submit_challenge(request.user):
+        return forbidden(
+            request,
+            "Only businesses and organisations can post challenges",
+            "Post a challenge by choosing “Business or organisation” as your role on your profile page and "
+            "naming your organisation. Our editors confirm organisations before they are named publicly.",
+        )
+    title = f"Edit “{page.title}”" if page else "Post a challenge"
+    return submission_form(
+        request, form_class=ChallengeForm, submit=submit_challenge, page=page, title=title,
+        index_model=ChallengeIndexPage,
+    )  # fmt: skip
+
+
+@login_required
+def project_submit(request, page_id=None):
+    page = None
+    if page_id is not None:
+        page = get_object_or_404(ProjectPage, pk=page_id)
+        if not can_edit(request.user, page):
+            raise PermissionDenied("Only the project's team can edit it, until it is published.")
+    elif not can_submit_project(request.user):
+        return forbidden(
+            request,
+            "Only students can add projects",
+            "Student teams add their projects to the showcase. If you are a student, choose “Student” as your "
+            "role on your profile page. Organisations can post a challenge for a team to take on instead.",
+        )
+    title = f"Edit “{page.title}”" if page else "Add your project"
+    return submission_form(
+        request, form_class=ProjectForm, submit=submit_project, page=page, title=title,
+        index_model=ProjectIndexPage,
+    )  # fmt: skip
+
+
+def live_challenge(page_id: int) -> ChallengePage:
+    return get_object_or_404(ChallengePage.objects.live().public(), pk=page_id)
+
+
+@login_required
+@require_POST
+def challenge_interest(request, page_id):
+    challenge = live_challenge(page_id)
+    form = InterestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Tell the organisation about your team before registering interest.")
+        return redirect(challenge.url)
+    try:
+        register_interest(challenge, request.user, form.cleaned_data["note"])
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "Your interest is registered. We will email you when the organisation decides.")
+    return redirect(challenge.url)
+
+
+@login_required
+@require_POST
+def interest_withdraw(request, pk):
+    interest = get_object_or_404(Interest, pk=pk, student=request.user)
+    withdraw_interest(interest)
+    messages.success(request, "You have withdrawn your interest.")
+    return redirect("me")
+
+
+@login_required
+@require_POST
+def challenge_select_team(request, page_id):
+    challenge = live_challenge(page_id)
+    if not manages_challenge(request.user, challenge):
+        raise PermissionDenied("Only the organisation that posted this challenge can pick a team.")
+    form = SelectTeamForm(request.POST)
+    if form.is_valid():
+        interest = get_object_or_404(Interest, pk=form.cleaned_data["interest"], challenge=challenge)
+        try:
+            select_team(challenge, interest, request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, "You have picked a team. We have emailed you both each other's details.")
+    return redirect(challenge.url)
+
+
+@login_required
+def challenge_complete(request, page_id):
+    challenge = live_challenge(page_id)
+    if not (manages_challenge(request.user, challenge) or request.user.has_perm("wagtailadmin.access_admin")):
+        raise PermissionDenied("Only the organisation or an editor can complete this challenge.")
+    form = CompleteChallengeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        complete_challenge(challenge, form.cleaned_data["outcome"], form.cleaned_data["project"], request.user)
+        messages.success(request, "The challenge is marked completed. Thank you for sharing the outcome.")
+        return redirect(challenge.url)
+    return render(request, "projects/complete.html", {"form": form, "challenge": challenge})

@@ -1,0 +1,135 @@
+"""How challenges and projects plug into the home page, /me/, data export, deletion,
+the town dashboard and the demo."""
+
+from django.db.models import Q
+from wagtail import hooks
+from wagtail.models import Page
+
+from .matching import is_student
+from .models import ChallengePage, ChallengeStatus, Interest, InterestStatus, ProjectPage
+from .okrs import businesses_with_challenge, challenges_completed, projects_in_use
+from .submission import can_edit, review_status
+
+
+def submissions_of(user) -> list:
+    """The person's challenges and projects, newest first, with status and edit permission."""
+    pages = list(
+        Page.objects.type(ChallengePage, ProjectPage)
+        .filter(Q(owner=user) | Q(projectpage__team_members=user))
+        .distinct()
+        .specific()
+        .prefetch_workflow_states()
+    )
+    pages.sort(key=lambda page: page.latest_revision_created_at or page.first_published_at, reverse=True)
+    return [
+        {"page": page, "kind": page._meta.verbose_name, "status": review_status(page), "can_edit": can_edit(user, page)}
+        for page in pages
+    ]
+
+
+@hooks.register("me_sections")
+def submissions_section(request):
+    user = request.user
+    submissions = submissions_of(user)
+    role = user.profile.role
+    if not submissions and role not in ("student", "organisation"):
+        return None
+    return {
+        "key": "submissions",
+        "title": "Your challenges and projects",
+        "template": "projects/me_submissions.html",
+        "order": 30,
+        "submissions": submissions,
+        "can_post_challenge": role == "organisation",
+        "can_add_project": role == "student",
+    }
+
+
+@hooks.register("me_sections")
+def interests_section(request):
+    user = request.user
+    mine = list(Interest.objects.filter(student=user).select_related("challenge"))
+    managed = list(
+        Interest.objects.filter(challenge__owner=user, status=InterestStatus.INTERESTED)
+        .select_related("challenge")
+        .order_by("challenge__title", "created_at")
+    )
+    if not mine and not managed and not is_student(user):
+        return None
+    return {
+        "key": "challenge-interest",
+        "title": "Teams and challenges",
+        "template": "projects/me_interests.html",
+        "order": 31,
+        "my_interests": mine,
+        "interests_to_review": managed,
+    }
+
+
+@hooks.register("home_page_sections")
+def open_challenges_section(request):
+    challenges = list(ChallengePage.objects.listing().filter(status=ChallengeStatus.OPEN)[:3])
+    if not challenges:
+        return None
+    return {
+        "title": "Open challenges",
+        "template": "projects/home_challenges.html",
+        "order": 30,
+        "challenges": challenges,
+    }
+
+
+@hooks.register("home_page_sections")
+def featured_projects_section(request):
+    """Projects editors chose to feature; otherwise the newest."""
+    projects = list(ProjectPage.objects.listing().order_by("-is_featured", "-first_published_at")[:3])
+    if projects and projects[0].is_featured:
+        projects = [project for project in projects if project.is_featured]
+    if not projects:
+        return None
+    return {"title": "Student projects", "template": "projects/home_projects.html", "order": 31, "projects": projects}
+
+
+@hooks.register("personal_data_export")
+def export_submissions_and_interests(user):
+    def page_entry(page):
+        return {"kind": page._meta.verbose_name, "title": page.title, "status": review_status(page), "url": page.url}
+
+    return "challenges_and_projects", {
+        "submissions": [page_entry(item["page"]) for item in submissions_of(user)],
+        "interests": [
+            {
+                "challenge": interest.challenge.title,
+                "note": interest.note,
+                "status": interest.get_status_display(),
+                "registered_at": interest.created_at.isoformat(),
+            }
+            for interest in Interest.objects.filter(student=user).select_related("challenge")
+        ],
+    }
+
+
+@hooks.register("before_account_delete")
+def delete_unpublished_submissions(user):
+    """Drafts never published are the person's own words: delete them. Published pages stay,
+    without the person's name; interests go with the account."""
+    for page in ChallengePage.objects.filter(owner=user, first_published_at__isnull=True):
+        page.delete()
+    for page in ProjectPage.objects.filter(owner=user, first_published_at__isnull=True):
+        page.delete()
+
+
+@hooks.register("okr_metrics")
+def project_metrics():
+    return {
+        "challenges_completed": challenges_completed,
+        "projects_in_use": projects_in_use,
+        "businesses_with_challenge": businesses_with_challenge,
+    }
+
+
+@hooks.register("load_demo", order=30)
+def load_demo(stdout):
+    from .demo import load
+
+    load(stdout)

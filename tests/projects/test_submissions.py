@@ -1,0 +1,238 @@
+import pytest
+from django.core import mail
+from wagtail.models import WorkflowState
+
+from portal.accounts.factories import UserFactory
+from projects.models import ChallengePage, ProjectPage
+
+from .conftest import image_upload
+
+pytestmark = pytest.mark.django_db
+
+CHALLENGE = {
+    "title": "Forecast bread sales",
+    "introduction": "Bake closer to what sells.",
+    "problem": "We throw away a fifth of our bread.\n\nEvery day.",
+    "theme": "local-economy",
+    "beneficiaries": "Our staff",
+    "success": "Half the waste",
+    "data_available": "Till records",
+    "personal_data": "no",
+    "ethics_concerns": "",
+    "results_ownership": "Shared",
+    "timescale": "Six weeks",
+}
+
+PROJECT = {
+    "title": "Bread forecast",
+    "introduction": "Tells the baker how much to bake.",
+    "description": "A spreadsheet forecast.",
+    "stage": "prototype",
+    "data_used": "Till records",
+    "risks": "Holiday weeks",
+    "human_control": "The baker decides",
+}
+
+
+def submit_challenge(client, user, **changes):
+    client.force_login(user)
+    return client.post("/challenges/submit/", {**CHALLENGE, **changes})
+
+
+def test_anonymous_is_sent_to_sign_in(client, indexes):
+    assert client.get("/challenges/submit/").url.startswith("/accounts/login/")
+    assert client.get("/projects/submit/").url.startswith("/accounts/login/")
+
+
+def test_wrong_role_gets_403_with_explanation(client, indexes, student, organisation_member):
+    client.force_login(student)
+    response = client.get("/challenges/submit/")
+    assert response.status_code == 403
+    assert "Business or organisation" in response.text
+    client.force_login(organisation_member)
+    response = client.get("/projects/submit/")
+    assert response.status_code == 403
+    assert "Only students can add projects" in response.text
+
+
+def test_form_pages_render(client, indexes, organisation_member, student):
+    client.force_login(organisation_member)
+    assert "Post a challenge" in client.get("/challenges/submit/").text
+    client.force_login(student)
+    assert "Add your project" in client.get("/projects/submit/").text
+
+
+def test_valid_challenge_becomes_a_draft_in_review_and_is_not_public(client, indexes, organisation_member):
+    response = submit_challenge(client, organisation_member)
+    assert response.status_code == 302
+    page = ChallengePage.objects.get()
+    assert not page.live and page.owner == organisation_member
+    assert page.organisation == organisation_member.memberships.get().organisation
+    assert page.current_workflow_state.workflow.name == "Challenge review"
+    assert page.problem == "<p>We throw away a fifth of our bread.</p><p>Every day.</p>"
+    client.logout()
+    assert client.get("/challenges/").text.count("Forecast bread sales") == 0
+    assert client.get("/challenges/forecast-bread-sales/").status_code == 404
+
+
+@pytest.mark.parametrize("missing", ["title", "problem", "theme", "success", "results_ownership", "timescale"])
+def test_each_missing_required_field_is_reported_and_nothing_saved(client, indexes, organisation_member, missing):
+    response = submit_challenge(client, organisation_member, **{missing: ""})
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+    assert not ChallengePage.objects.exists()
+
+
+def test_invalid_choice_is_reported(client, indexes, organisation_member):
+    response = submit_challenge(client, organisation_member, theme="space-travel")
+    assert "Select a valid choice" in response.text
+    assert not ChallengePage.objects.exists()
+
+
+def test_script_in_every_challenge_field_is_neutralised(client, indexes, organisation_member):
+    script = "<script>alert(1)</script>"
+    text_fields = [name for name in CHALLENGE if name not in ("theme", "personal_data")]
+    submit_challenge(client, organisation_member, **dict.fromkeys(text_fields, f"{script}x"))
+    page = ChallengePage.objects.get()
+    assert "<script>" not in page.problem
+    page.save_revision().publish()
+    client.logout()
+    response = client.get(page.url)
+    assert "<script>alert(1)" not in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;x" in response.text
+
+
+def test_links_in_rich_text_get_nofollow_ugc(client, indexes, organisation_member):
+    submit_challenge(
+        client, organisation_member, problem='<p>See <a href="https://example.org" onclick="x()">this</a></p>'
+    )
+    problem = ChallengePage.objects.get().problem
+    assert 'rel="nofollow ugc"' in problem and "onclick" not in problem
+
+
+def test_changes_requested_emails_the_comment_and_owner_can_edit(
+    client, indexes, organisation_member, moderator, django_capture_on_commit_callbacks
+):
+    submit_challenge(client, organisation_member)
+    page = ChallengePage.objects.get()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.current_workflow_state.current_task_state.reject(
+            user=moderator, comment="Please say how much data you hold."
+        )
+    ours = [message for message in mail.outbox if message.subject.startswith("Changes requested")]
+    assert len(ours) == 1
+    assert "Please say how much data you hold." in ours[0].body
+    assert ours[0].to == [organisation_member.email]
+    me = client.get("/me/").text
+    assert "Changes requested" in me and f"/challenges/submit/{page.pk}/" in me
+    response = client.post(f"/challenges/submit/{page.pk}/", {**CHALLENGE, "title": "Forecast bread sales better"})
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title == "Forecast bread sales better"
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_approval_publishes_and_emails_the_submitter(
+    client, indexes, organisation_member, moderator, django_capture_on_commit_callbacks
+):
+    submit_challenge(client, organisation_member)
+    page = ChallengePage.objects.get()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.current_workflow_state.current_task_state.approve(user=moderator)
+    page.refresh_from_db()
+    assert page.live
+    ours = [message for message in mail.outbox if "is published" in message.subject]
+    assert [message.to for message in ours] == [[organisation_member.email]]
+    client.logout()
+    assert client.get(page.url).status_code == 200
+
+
+def test_editing_a_draft_is_refused_to_anonymous_and_other_people(client, indexes, organisation_member):
+    submit_challenge(client, organisation_member)
+    page = ChallengePage.objects.get()
+    url = f"/challenges/submit/{page.pk}/"
+    client.logout()
+    assert client.get(url).status_code == 302
+    client.force_login(UserFactory(role="organisation"))
+    assert client.get(url).status_code == 403
+    client.force_login(organisation_member)
+    assert client.get(url).status_code == 200
+
+
+def test_editing_is_refused_once_published(client, indexes, organisation_member, moderator):
+    submit_challenge(client, organisation_member)
+    page = ChallengePage.objects.get()
+    page.current_workflow_state.current_task_state.approve(user=moderator)
+    assert client.get(f"/challenges/submit/{page.pk}/").status_code == 403
+
+
+def test_project_submission_with_team_and_image(client, indexes, student, django_capture_on_commit_callbacks):
+    teammate = UserFactory(role="student")
+    client.force_login(student)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/projects/submit/",
+            {**PROJECT, "team_emails": teammate.email.upper(), "image": image_upload(), "image_alt_text": "A chart"},
+        )
+    assert [message.to for message in mail.outbox if "added you" in message.body] == [[teammate.email]]
+    assert response.status_code == 302, response.content
+    page = ProjectPage.objects.get()
+    assert set(page.team_members.all()) == {student, teammate}
+    assert page.gallery_images.get().alt_text == "A chart"
+    assert page.current_workflow_state.workflow.name == "Project review"
+    client.force_login(teammate)
+    assert client.get(f"/projects/submit/{page.pk}/").status_code == 200
+
+
+def test_unknown_team_email_is_reported(client, indexes, student):
+    client.force_login(student)
+    response = client.post("/projects/submit/", {**PROJECT, "team_emails": "nobody@example.org"})
+    assert "No account uses nobody@example.org" in response.text
+    assert not ProjectPage.objects.exists()
+
+
+def test_image_needs_alt_text(client, indexes, student):
+    client.force_login(student)
+    response = client.post("/projects/submit/", {**PROJECT, "image": image_upload()})
+    assert "Describe the image" in response.text
+    assert not ProjectPage.objects.exists()
+
+
+def test_script_in_every_project_field_is_neutralised(client, indexes, student):
+    script = "<script>alert(1)</script>"
+    fields = ["title", "introduction", "description", "team_names", "outcome", "data_used", "risks", "human_control"]
+    client.force_login(student)
+    client.post("/projects/submit/", {**PROJECT, **dict.fromkeys(fields, f"{script}x")})
+    page = ProjectPage.objects.get()
+    page.save_revision().publish()
+    response = client.get(page.url)
+    assert "<script>alert(1)" not in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;x" in response.text
+
+
+def test_script_links_are_refused(client, indexes, student):
+    client.force_login(student)
+    response = client.post("/projects/submit/", {**PROJECT, "code_url": "javascript:alert(1)"})
+    assert "Enter a valid URL" in response.text
+    assert not ProjectPage.objects.exists()
+
+
+def test_published_project_shows_gallery_alt_text_and_safe_links(client, indexes, student):
+    client.force_login(student)
+    client.post(
+        "/projects/submit/",
+        {
+            **PROJECT,
+            "description": '<p>Try <a href="https://example.org/demo">the demo</a></p>',
+            "image": image_upload(),
+            "image_alt_text": "The forecast on a tablet",
+        },
+    )
+    page = ProjectPage.objects.get()
+    page.save_revision().publish()
+    client.logout()
+    response = client.get(page.url).text
+    assert 'alt="The forecast on a tablet"' in response
+    assert 'href="https://example.org/demo" rel="nofollow ugc"' in response
