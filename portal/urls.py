@@ -34,6 +34,7 @@ urlpatterns = [
     path("search/", search, name="search"),
     path("news/feed.xml", NewsFeed(), name="news_feed"),
     path("api/v2/", api_router.urls),
+    path("", include("skills.dashboard_urls")),
     path("", include("skills.urls")),
     path("", include("events.urls")),
     path("", include("projects.urls")),

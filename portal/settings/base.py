@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "events",
     "projects",
     "skills",
+    "skills.okrs",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

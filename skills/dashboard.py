@@ -1,0 +1,280 @@
+"""Disclosure control and the town dashboard's published figures (DESIGN.md §9).
+
+Pure functions over plain counts: nothing here touches the database or a request, so the
+same rules protect the HTML page, the CSV, the JSON and the home page, and are tested with
+crafted numbers.
+
+The rules:
+- a count based on fewer than 10 people is suppressed (published as None with a flag);
+- other counts are rounded to the nearest 5;
+- a percentage is computed from the unrounded counts, and suppressed when its base or its
+  own count is suppressed;
+- secondary suppression: in any group of cells that adds up to a published total, more
+  cells are suppressed (smallest first) until the suppressed cells together hold at least
+  10 people, so no single suppressed cell can be worked out by taking the others from the
+  total (the "differencing attack": town total minus the other wards).
+"""
+
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+
+THRESHOLD = 10
+ROUND_TO = 5
+
+PRIMARY = "primary"
+SECONDARY = "secondary"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One published count: `value` is the rounded count, or None when suppressed."""
+
+    value: int | None
+    suppressed: str = ""  # "", PRIMARY or SECONDARY
+
+    @property
+    def is_suppressed(self) -> bool:
+        return bool(self.suppressed)
+
+    def as_json(self) -> dict:
+        return {"value": self.value, "suppressed": self.is_suppressed}
+
+
+def round_count(count: int) -> int:
+    """Round to the nearest 5, halves up (12 → 10, 13 → 15)."""
+    return ((count + ROUND_TO // 2) // ROUND_TO) * ROUND_TO
+
+
+def is_too_small(count: int) -> bool:
+    """A count of 1–9 people could identify someone. Zero is not suppressed: it names nobody."""
+    return 0 < count < THRESHOLD
+
+
+def publish_count(count: int) -> Cell:
+    """One stand-alone count, e.g. the town total."""
+    if is_too_small(count):
+        return Cell(None, PRIMARY)
+    return Cell(round_count(count))
+
+
+def protect_group(counts: Mapping[Hashable, int]) -> dict[Hashable, Cell]:
+    """Publish a group of counts that add up to a published total (wards of the town,
+    levels of all participants, quarters of a date range).
+
+    Returns a Cell per key. Primary suppression first; then, if any cell is suppressed,
+    the smallest remaining non-zero cells are suppressed too until the suppressed cells
+    hold at least THRESHOLD people together, so subtracting the published cells from the
+    total reveals only a combined figure that is itself safe.
+    """
+    primary = {key for key, count in counts.items() if is_too_small(count)}
+    suppressed = set(primary)
+    if suppressed:
+        candidates = sorted(
+            (key for key, count in counts.items() if key not in suppressed and count > 0),
+            key=lambda key: (counts[key], str(key)),
+        )
+        while candidates and (len(suppressed) < 2 or sum(counts[key] for key in suppressed) < THRESHOLD):
+            suppressed.add(candidates.pop(0))
+    cells = {}
+    for key, count in counts.items():
+        if key in primary:
+            cells[key] = Cell(None, PRIMARY)
+        elif key in suppressed:
+            cells[key] = Cell(None, SECONDARY)
+        else:
+            cells[key] = Cell(round_count(count))
+    return cells
+
+
+def share(count: int, base: int, count_cell: Cell | None = None, base_cell: Cell | None = None) -> float | None:
+    """Percentage (one decimal place) of `count` in `base`, from the unrounded counts.
+
+    None when the base is empty, or when the base or the count is suppressed (a published
+    percentage of a published base would otherwise give the hidden count back).
+    """
+    if base <= 0:
+        return None
+    if (base_cell and base_cell.is_suppressed) or (count_cell and count_cell.is_suppressed):
+        return None
+    if is_too_small(base):
+        return None
+    return round(100 * count / base, 1)
+
+
+@dataclass(frozen=True)
+class WardRate:
+    participants: int
+    ai_ready: int
+    adult_population: int | None
+
+
+def weighted_town_rate(wards: Iterable[WardRate]) -> tuple[float | None, float]:
+    """Estimate the town-wide AI-ready rate by reweighting each ward's participant rate by
+    the ward's adult population, so over-represented wards do not dominate.
+
+    Only wards with at least THRESHOLD participants and a known population count. Returns
+    (rate in percent to one decimal place or None, share of the town's adults covered).
+    """
+    wards = list(wards)
+    known_population = sum(ward.adult_population or 0 for ward in wards)
+    used = [ward for ward in wards if ward.adult_population and ward.participants >= THRESHOLD]
+    used_population = sum(ward.adult_population for ward in used)
+    if not used_population:
+        return None, 0.0
+    rate = sum(ward.adult_population * ward.ai_ready / ward.participants for ward in used) / used_population
+    coverage = used_population / known_population if known_population else 0.0
+    return round(100 * rate, 1), round(100 * coverage, 1)
+
+
+def points_gap(rate: float | None, town_rate: float | None) -> float | None:
+    """A ward's rate minus the town rate, in percentage points."""
+    if rate is None or town_rate is None:
+        return None
+    return round(rate - town_rate, 1)
+
+
+NOT_GIVEN = "not-given"
+
+
+def _cell_json(cell: Cell) -> dict:
+    reason = {PRIMARY: "fewer than 10 people", SECONDARY: "hidden to protect another cell"}.get(cell.suppressed)
+    return {"value": cell.value, "suppressed": cell.is_suppressed, "reason": reason}
+
+
+def build_figures(
+    level_rows: Iterable[tuple[int | None, int, bool, int]],
+    quarter_rows: Iterable[tuple[str, bool, int]],
+    area_rows: Iterable[tuple[int, int, int]],
+    wards: list[dict],
+    areas: list[dict],
+    level_names: Mapping[int, str],
+) -> dict:
+    """Turn grouped counts from the database into the published, protected figures.
+
+    level_rows: (ward id or None, overall level, AI-ready, count) per group.
+    quarter_rows: (quarter label like "2026 Q1", AI-ready, count).
+    area_rows: (area id, level in that area, count).
+    wards: dicts with id, slug, name, is_outside_luton, adult_population.
+    areas: dicts with id, slug, name. level_names: {0: "Starting out", ...} for levels 0–3.
+    Returns plain JSON-serialisable data; every count is a {"value", "suppressed", "reason"} dict.
+    """
+    participants_by_level = dict.fromkeys(level_names, 0)
+    participants_by_ward: dict[str, int] = {}
+    ready_by_ward: dict[str, int] = {}
+    ward_key = {ward["id"]: ward["slug"] for ward in wards}
+    for ward_id, level, ready, count in level_rows:
+        key = ward_key.get(ward_id, NOT_GIVEN)
+        participants_by_level[level] = participants_by_level.get(level, 0) + count
+        participants_by_ward[key] = participants_by_ward.get(key, 0) + count
+        ready_by_ward[key] = ready_by_ward.get(key, 0) + (count if ready else 0)
+    participants = sum(participants_by_level.values())
+    ready = sum(ready_by_ward.values())
+    participants_cell = publish_count(participants)
+    ready_cell = publish_count(ready)
+    town_rate = share(ready, participants, ready_cell, participants_cell)
+
+    level_cells = protect_group(participants_by_level)
+    levels = [
+        {
+            "level": level,
+            "name": name,
+            "count": _cell_json(level_cells[level]),
+            "share": share(participants_by_level[level], participants, level_cells[level], participants_cell),
+        }
+        for level, name in sorted(level_names.items())
+    ]
+
+    return {
+        "participants": _cell_json(participants_cell),
+        "ai_ready": _cell_json(ready_cell),
+        "ai_ready_share": town_rate,
+        "levels": levels,
+        "areas": _area_figures(area_rows, areas, level_names, participants_cell),
+        "wards": _ward_figures(wards, participants_by_ward, ready_by_ward, town_rate),
+        **_weighted_estimate(wards, participants_by_ward, ready_by_ward),
+        "quarters": _quarter_figures(quarter_rows),
+    }
+
+
+def _area_figures(area_rows, areas, level_names, participants_cell) -> list[dict]:
+    counts = {(area_id, level): count for area_id, level, count in area_rows}
+    figures = []
+    for area in areas:
+        by_level = {level: counts.get((area["id"], level), 0) for level in level_names}
+        base = sum(by_level.values())
+        cells = protect_group(by_level)
+        figures.append(
+            {
+                "slug": area["slug"],
+                "name": area["name"],
+                "levels": [
+                    {
+                        "level": level,
+                        "name": name,
+                        "count": _cell_json(cells[level]),
+                        "share": share(by_level[level], base, cells[level], participants_cell),
+                    }
+                    for level, name in sorted(level_names.items())
+                ],
+            }
+        )
+    return figures
+
+
+def _ward_figures(wards, participants_by_ward, ready_by_ward, town_rate) -> list[dict]:
+    rows = [(ward["slug"], ward["name"]) for ward in wards] + [(NOT_GIVEN, "Ward not given")]
+    participants_cells = protect_group({slug: participants_by_ward.get(slug, 0) for slug, _ in rows})
+    ready_cells = protect_group({slug: ready_by_ward.get(slug, 0) for slug, _ in rows})
+    figures = []
+    for slug, name in rows:
+        count = participants_by_ward.get(slug, 0)
+        rate = share(ready_by_ward.get(slug, 0), count, ready_cells[slug], participants_cells[slug])
+        figures.append(
+            {
+                "slug": slug,
+                "name": name,
+                "participants": _cell_json(participants_cells[slug]),
+                "ai_ready_share": rate,
+                "gap": points_gap(rate, town_rate),
+            }
+        )
+    # Lowest rate first: the wards that need attention lead; unknown rates go last.
+    return sorted(figures, key=lambda row: (row["ai_ready_share"] is None, row["ai_ready_share"] or 0, row["name"]))
+
+
+def _weighted_estimate(wards, participants_by_ward, ready_by_ward) -> dict:
+    luton = [ward for ward in wards if not ward["is_outside_luton"]]
+    rate, coverage = weighted_town_rate(
+        WardRate(
+            participants_by_ward.get(ward["slug"], 0), ready_by_ward.get(ward["slug"], 0), ward["adult_population"]
+        )
+        for ward in luton
+    )
+    sources = sorted(
+        {(ward["population_source"], ward["population_year"]) for ward in luton if ward["adult_population"]}
+    )
+    return {
+        "weighted_ai_ready_share": rate,
+        "weighted_coverage": coverage,
+        "population_sources": [{"source": source, "year": year} for source, year in sources],
+    }
+
+
+def _quarter_figures(quarter_rows) -> list[dict]:
+    participants: dict[str, int] = {}
+    ready: dict[str, int] = {}
+    for quarter, is_ready, count in quarter_rows:
+        participants[quarter] = participants.get(quarter, 0) + count
+        ready[quarter] = ready.get(quarter, 0) + (count if is_ready else 0)
+    participant_cells = protect_group(participants)
+    ready_cells = protect_group(ready)
+    return [
+        {
+            "quarter": quarter,
+            "participants": _cell_json(participant_cells[quarter]),
+            "ai_ready_share": share(
+                ready[quarter], participants[quarter], ready_cells[quarter], participant_cells[quarter]
+            ),
+        }
+        for quarter in sorted(participants)
+    ]

@@ -1,0 +1,243 @@
+"""The dashboard's grouped queries, cached, and the OKR metrics the dashboard computes.
+
+Every aggregate is a grouped query in the database (a handful of rows come back however
+many assessments there are); disclosure control then runs on those rows in
+`skills.dashboard`. Results are cached for ten minutes and retired at once when an
+assessment is saved or deleted.
+"""
+
+import hashlib
+import time
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+from datetime import time as time_of_day
+from functools import partial
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.utils import timezone
+
+from portal.accounts.models import Ward
+
+from .dashboard import THRESHOLD, build_figures, share
+from .models import Area, AreaResult, Assessment, CreatorAward, Level
+
+CACHE_SECONDS = 600
+KEEP_SECONDS = 24 * 60 * 60
+GENERATION_KEY = "dashboard:generation"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the reader chose: all optional. `end` is inclusive."""
+
+    start: date | None = None
+    end: date | None = None
+    age_band: str = ""
+    status: str = ""
+    ward: str = ""  # a ward's slug, for the ward detail view
+
+    def assessment_q(self, prefix: str = "") -> Q:
+        q = Q()
+        if self.start:
+            q &= Q(**{f"{prefix}completed_at__gte": _start_of(self.start)})
+        if self.end:
+            q &= Q(**{f"{prefix}completed_at__lt": _start_of(self.end + timedelta(days=1))})
+        if self.age_band:
+            q &= Q(**{f"{prefix}age_band": self.age_band})
+        if self.status:
+            q &= Q(**{f"{prefix}status": self.status})
+        if self.ward:
+            q &= Q(**{f"{prefix}ward__slug": self.ward})
+        return q
+
+    def cache_key(self) -> str:
+        digest = hashlib.sha256(repr(sorted(asdict(self).items())).encode()).hexdigest()[:24]
+        return f"dashboard:figures:{digest}"
+
+    def as_json(self) -> dict:
+        return {**asdict(self), "start": _iso(self.start), "end": _iso(self.end)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Filters":
+        dates = {name: date.fromisoformat(data[name]) if data.get(name) else None for name in ("start", "end")}
+        return cls(**{**data, **dates})
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time_of_day.min))
+
+
+def generation() -> int:
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def invalidate_figures(**kwargs) -> None:
+    """Retire every cached figure. Safe to use as a signal receiver.
+
+    Whole anonymous pages showing figures are not retired here: at town scale results
+    arrive every few minutes, and retiring every cached page each time would empty the
+    page cache; those pages refresh within PAGE_CACHE_SECONDS (ten minutes) instead."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def town_figures(filters: Filters = Filters()) -> dict:
+    """The published (protected) figures for these filters (see `cached`)."""
+    from skills.okrs.tasks import refresh_figures
+
+    return cached(
+        filters.cache_key(),
+        partial(compute_figures, filters),
+        partial(refresh_figures.enqueue, filters.as_json()),
+    )
+
+
+def cached(key: str, compute, enqueue_refresh):
+    """A value kept in the cache, fresh until the data changes or ten minutes pass.
+
+    Once stale, a background worker recomputes it (`enqueue_refresh`) while readers get
+    the previous value for those few seconds, so no reader waits for grouped queries at
+    town scale. Without a background worker (tests, development) it is recomputed at once.
+    """
+    entry = cache.get(key)
+    if entry and entry["generation"] == generation() and time.time() - entry["at"] < CACHE_SECONDS:
+        return entry["value"]
+    if entry and refreshes_in_background():
+        if cache.add(f"{key}:refreshing", 1, CACHE_SECONDS):
+            transaction.on_commit(enqueue_refresh)
+        return entry["value"]
+    return store(key, compute)
+
+
+def store(key: str, compute):
+    """Compute a value and keep it (a day at most; fresh for CACHE_SECONDS)."""
+    current = generation()
+    value = compute()
+    cache.set(key, {"generation": current, "at": time.time(), "value": value}, KEEP_SECONDS)
+    cache.delete(f"{key}:refreshing")
+    return value
+
+
+def refreshes_in_background() -> bool:
+    from django_tasks import task_backends
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    return not isinstance(task_backends["default"], ImmediateBackend)
+
+
+def compute_figures(filters: Filters) -> dict:
+    """Two grouped queries over assessments, and three small reference ones, whatever the
+    number of assessments."""
+    assessments = Assessment.objects.filter(filters.assessment_q())
+    groups = list(
+        assessments.annotate(year=ExtractYear("completed_at"), quarter=ExtractQuarter("completed_at"))
+        .values_list("ward_id", "overall_level", "is_ai_ready", "year", "quarter")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    # Folding a few hundred grouped rows, never the assessments themselves.
+    level_rows: dict[tuple, int] = {}
+    quarter_rows: dict[tuple, int] = {}
+    for ward_id, level, ready, year, quarter, count in groups:
+        level_rows[ward_id, level, ready] = level_rows.get((ward_id, level, ready), 0) + count
+        quarter_rows[f"{year} Q{quarter}", ready] = quarter_rows.get((f"{year} Q{quarter}", ready), 0) + count
+    area_rows = (
+        AreaResult.objects.filter(filters.assessment_q("assessment__"))
+        .values_list("area_id", "level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    wards = list(
+        Ward.objects.values(
+            "id", "slug", "name", "is_outside_luton", "adult_population", "population_source", "population_year"
+        )
+    )
+    areas = list(Area.objects.values("id", "slug", "name"))
+    level_names = dict(Level.objects.filter(number__lte=3).values_list("number", "name"))
+    figures = build_figures(
+        level_rows=[(*key, count) for key, count in level_rows.items()],
+        quarter_rows=[(*key, count) for key, count in quarter_rows.items()],
+        area_rows=list(area_rows),
+        wards=wards,
+        areas=areas,
+        level_names=level_names,
+    )
+    figures["generated_at"] = timezone.now().isoformat(timespec="seconds")
+    return figures
+
+
+# Metrics for key results (the `okr_metrics` hook): each takes the moment to measure at.
+
+
+def _ward_counts(as_of: datetime) -> list[dict]:
+    """Participants, AI-ready and level-1-everywhere counts per ward up to `as_of`: one
+    grouped query serves every assessment metric."""
+    return list(
+        Assessment.objects.filter(completed_at__lte=as_of)
+        .values("ward_id", "ward__is_outside_luton")
+        .annotate(
+            total=Count("id"),
+            ready=Count("id", filter=Q(is_ai_ready=True)),
+            explorers=Count("id", filter=Q(overall_level__gte=1)),
+        )
+        .order_by()
+    )
+
+
+def people_assessed(rows: list[dict]) -> int:
+    return sum(row["total"] for row in rows)
+
+
+def ai_ready_share(rows: list[dict]) -> float | None:
+    return share(sum(row["ready"] for row in rows), people_assessed(rows))
+
+
+def level_one_all_areas_share(rows: list[dict]) -> float | None:
+    # The overall level is the lowest area level, so overall ≥ 1 means level 1 in every area.
+    return share(sum(row["explorers"] for row in rows), people_assessed(rows))
+
+
+def wards_within_10_points(rows: list[dict]) -> int | None:
+    """Luton wards with at least 10 participants whose AI-ready share is within 10 points
+    of the town's participant rate."""
+    town = ai_ready_share(rows)
+    if town is None:
+        return None
+    luton = [row for row in rows if row["ward_id"] and not row["ward__is_outside_luton"] and row["total"] >= THRESHOLD]
+    return sum(1 for row in luton if abs(100 * row["ready"] / row["total"] - town) <= 10)
+
+
+def creators(as_of: datetime) -> int:
+    """People with at least one Creator award by `as_of`."""
+    return CreatorAward.objects.filter(awarded_at__lte=as_of).values("user").distinct().count()
+
+
+def dashboard_metrics() -> dict:
+    """The metrics the dashboard computes, as the `okr_metrics` hook gives them: callables
+    of `as_of` that share one grouped query per moment measured."""
+    measured: dict[datetime, list[dict]] = {}
+
+    def from_ward_counts(metric):
+        def measure(as_of: datetime):
+            if as_of not in measured:
+                measured[as_of] = _ward_counts(as_of)
+            return metric(measured[as_of])
+
+        return measure
+
+    return {
+        "ai_ready_share": from_ward_counts(ai_ready_share),
+        "level_one_all_areas_share": from_ward_counts(level_one_all_areas_share),
+        "people_assessed": from_ward_counts(people_assessed),
+        "wards_within_10_points": from_ward_counts(wards_within_10_points),
+        "creators": creators,
+    }

@@ -1,0 +1,279 @@
+"""The town dashboard, a ward's detail and the same figures as open data (DESIGN.md §9).
+
+Views stay thin: read the filters, fetch the protected (and cached) figures, render.
+"""
+
+import csv
+
+from django import forms
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from . import charts
+from .dashboard_figures import Filters, town_figures
+from .models import AgeBand, Status
+from .okrs.snapshots import okr_summary
+
+LICENCE = {
+    "name": "Open Government Licence v3.0",
+    "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+}
+CAVEAT = (
+    "These figures describe the people who chose to take the skills check, not everyone in Luton. "
+    "Participants are self-selected, so they may be more or less confident with AI than the town as a whole."
+)
+CSV_COLUMNS = [
+    ("table", "Which figures: headline, level, area, ward or quarter."),
+    ("group", "The row's subject: 'town', an area or ward slug, or a quarter such as '2026 Q1'."),
+    ("level", "Overall or area level 0–3 where the figure is per level, otherwise empty."),
+    ("measure", "participants (a count rounded to the nearest 5), share_percent, ai_ready_share_percent, "
+     "weighted_ai_ready_share_percent or gap_points (ward rate minus town rate)."),
+    ("value", "The figure; empty when it is not published."),
+    ("suppressed", "'true' when the figure is withheld: based on fewer than 10 people, or hidden so that "
+     "another withheld figure cannot be worked out from a total."),
+]  # fmt: skip
+
+
+class FilterForm(forms.Form):
+    start = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    age_band = forms.ChoiceField(label="Age band", required=False, choices=[("", "All ages"), *AgeBand.choices])
+    status = forms.ChoiceField(label="Student, in work or running a business", required=False,
+                               choices=[("", "Everyone"), *Status.choices])  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", "The ‘to’ date must be the same as or after the ‘from’ date")
+        return data
+
+    def filters(self, ward: str = "") -> Filters:
+        """The chosen filters, or none at all when the form has errors."""
+        if not self.is_valid():
+            return Filters(ward=ward)
+        return Filters(ward=ward, **{name: value or None if name in ("start", "end") else value
+                                     for name, value in self.cleaned_data.items()})  # fmt: skip
+
+
+def dashboard(request):
+    form = FilterForm(request.GET or None)
+    figures = town_figures(form.filters())
+    return render(
+        request,
+        "skills/dashboard/dashboard.html",
+        {
+            "form": form,
+            "figures": figures,
+            "caveat": CAVEAT,
+            "charts": dashboard_charts(figures),
+            "okrs": with_trend_charts(okr_summary()),
+            "query": request.GET.urlencode(),
+            "crumbs": [("Skills", "/skills/")],
+        },
+    )
+
+
+def ward_detail(request, slug):
+    form = FilterForm(request.GET or None)
+    town = town_figures(form.filters())
+    ward = next((row for row in town["wards"] if row["slug"] == slug and slug != "not-given"), None)
+    if ward is None:
+        raise Http404("No such ward")
+    figures = town_figures(form.filters(ward=slug))
+    return render(
+        request,
+        "skills/dashboard/ward.html",
+        {
+            "form": form,
+            "ward": ward,
+            "town": town,
+            "figures": figures,
+            "caveat": CAVEAT,
+            "charts": ward_charts(figures),
+            "query": request.GET.urlencode(),
+            "crumbs": [("Skills", "/skills/"), ("Town dashboard", reverse("skills_dashboard"))],
+        },
+    )
+
+
+def dashboard_csv(request):
+    form = FilterForm(request.GET or None)
+    figures = town_figures(form.filters())
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="luton-ai-skills-dashboard.csv"'
+    response.write(f"# Luton AI skills: town dashboard figures among participants. {CAVEAT}\n")
+    response.write(f"# Licence: {LICENCE['name']} {LICENCE['url']}\n")
+    response.write(f"# Generated at: {figures['generated_at']}\n")
+    response.write(f"# Filters: {describe_filters(form)}\n")
+    for name, description in CSV_COLUMNS:
+        response.write(f"# Column {name}: {description}\n")
+    writer = csv.writer(response)
+    writer.writerow([name for name, _ in CSV_COLUMNS])
+    writer.writerows(csv_rows(figures))
+    return response
+
+
+def dashboard_json(request):
+    form = FilterForm(request.GET or None)
+    figures = town_figures(form.filters())
+    return JsonResponse(
+        {
+            "title": "Luton AI skills: town dashboard figures among participants",
+            "caveat": CAVEAT,
+            "licence": LICENCE,
+            "generated_at": figures["generated_at"],
+            "filters": describe_filters(form),
+            "disclosure_control": (
+                "Counts based on fewer than 10 people are withheld (value null, suppressed true); other counts are "
+                "rounded to the nearest 5; percentages come from unrounded counts and are withheld with their base; "
+                "further cells are withheld where a withheld one could be worked out from a total."
+            ),
+            "fields": JSON_FIELDS,
+            "figures": {key: value for key, value in figures.items() if key != "generated_at"},
+        },
+        json_dumps_params={"indent": 2, "ensure_ascii": False},
+    )
+
+
+JSON_FIELDS = {
+    "participants": "People who completed the skills check (rounded to the nearest 5, or withheld).",
+    "ai_ready": "Participants at level 2 or above in all six areas.",
+    "ai_ready_share": "AI-ready participants as a percentage of participants.",
+    "weighted_ai_ready_share": "Estimated town-wide AI-ready percentage, weighting each ward's participants by "
+    "its adult population (wards with at least 10 participants).",
+    "weighted_coverage": "Percentage of Luton's adults living in the wards used for the weighted estimate.",
+    "levels": "Participants at each overall level (the lowest of their area levels) and the percentage.",
+    "areas": "For each skill area, participants at each level and the percentage.",
+    "wards": "For each ward, participants, AI-ready percentage and the gap to the town rate in points.",
+    "quarters": "For each calendar quarter, participants and AI-ready percentage.",
+}
+
+
+def describe_filters(form: FilterForm) -> str:
+    if not form.is_bound or not form.is_valid():
+        return "none"
+    chosen = [f"{form.fields[name].label}: {value}" for name, value in form.cleaned_data.items() if value]
+    return "; ".join(chosen) or "none"
+
+
+def csv_rows(figures: dict):
+    def row(table, group, level, measure, value, suppressed=None):
+        if suppressed is None:
+            suppressed = value is None
+        return [table, group, level, measure, "" if value is None else value, "true" if suppressed else "false"]
+
+    def count_row(table, group, level, cell):
+        return row(table, group, level, "participants", cell["value"], cell["suppressed"])
+
+    yield count_row("headline", "town", "", figures["participants"])
+    yield row("headline", "town", "", "ai_ready_share_percent", figures["ai_ready_share"])
+    yield row("headline", "town", "", "weighted_ai_ready_share_percent", figures["weighted_ai_ready_share"])
+    for level in figures["levels"]:
+        yield count_row("level", "town", level["level"], level["count"])
+        yield row("level", "town", level["level"], "share_percent", level["share"])
+    for area in figures["areas"]:
+        for level in area["levels"]:
+            yield count_row("area", area["slug"], level["level"], level["count"])
+            yield row("area", area["slug"], level["level"], "share_percent", level["share"])
+    for ward in figures["wards"]:
+        yield count_row("ward", ward["slug"], "", ward["participants"])
+        yield row("ward", ward["slug"], "", "ai_ready_share_percent", ward["ai_ready_share"])
+        yield row("ward", ward["slug"], "", "gap_points", ward["gap"])
+    for quarter in figures["quarters"]:
+        yield count_row("quarter", quarter["quarter"], "", quarter["participants"])
+        yield row("quarter", quarter["quarter"], "", "ai_ready_share_percent", quarter["ai_ready_share"])
+
+
+def _level_two_plus(area: dict) -> float | None:
+    shares = [level["share"] for level in area["levels"] if level["level"] >= 2]
+    return None if any(value is None for value in shares) else round(sum(shares), 1)
+
+
+def areas_chart(chart_id: str, figures: dict):
+    areas = figures["areas"]
+    known = [(area["name"], _level_two_plus(area)) for area in areas if _level_two_plus(area) is not None]
+    summary = "Share of participants at each level, 0 to 3, in each of the six areas."
+    if known:
+        best = max(known, key=lambda item: item[1])
+        worst = min(known, key=lambda item: item[1])
+        summary += (
+            f" Most people are at level 2 or above in {best[0]} ({best[1]:g}%), fewest in {worst[0]} ({worst[1]:g}%)."
+        )
+    rows = [(area["name"], [level["share"] for level in area["levels"]]) for area in areas]
+    return charts.stacked_levels_chart(chart_id, "Levels in each skill area", summary, rows), summary
+
+
+def quarters_chart(chart_id: str, figures: dict):
+    points = [(quarter["quarter"], quarter["ai_ready_share"]) for quarter in figures["quarters"]]
+    known = [point for point in points if point[1] is not None]
+    if known:
+        summary = f"AI-ready share of participants by quarter, from {known[0][1]:g}% in {known[0][0]}"
+        summary += f" to {known[-1][1]:g}% in {known[-1][0]}." if len(known) > 1 else "."
+    else:
+        summary = "Too few people took part in any quarter to show a rate."
+    return charts.line_chart(chart_id, "AI-ready share over time", summary, points), summary
+
+
+def dashboard_charts(figures: dict) -> dict:
+    wards = [ward for ward in figures["wards"] if ward["slug"] != "not-given"]
+    known = [ward for ward in wards if ward["ai_ready_share"] is not None]
+    summary = f"AI-ready share of participants in each ward, lowest first. {len(known)} of {len(wards)} wards shown"
+    if known:
+        summary += (
+            f"; lowest {known[0]['name']} ({known[0]['ai_ready_share']:g}%), "
+            f"highest {known[-1]['name']} ({known[-1]['ai_ready_share']:g}%)"
+        )
+    summary += "; the others had too few participants to show."
+    town = figures["ai_ready_share"]
+    areas, areas_summary = areas_chart("chart-areas", figures)
+    quarters, quarters_summary = quarters_chart("chart-quarters", figures)
+    return {
+        "areas": areas,
+        "areas_summary": areas_summary,
+        "quarters": quarters,
+        "quarters_summary": quarters_summary,
+        "wards_summary": summary,
+        "wards": charts.bar_chart(
+            "chart-wards",
+            "AI-ready share by ward",
+            summary,
+            [(ward["name"], ward["ai_ready_share"]) for ward in wards],
+            marker=("town rate", town),
+        ),
+    }
+
+
+def ward_charts(figures: dict) -> dict:
+    areas, areas_summary = areas_chart("chart-ward-areas", figures)
+    quarters, quarters_summary = quarters_chart("chart-ward-quarters", figures)
+    return {"areas": areas, "areas_summary": areas_summary, "quarters": quarters, "quarters_summary": quarters_summary}
+
+
+def with_trend_charts(objectives: list[dict]) -> list[dict]:
+    """Add each key result's trend chart (when it has two or more monthly values)."""
+    presented = []
+    for objective in objectives:
+        results = []
+        for result in objective["key_results"]:
+            values = [value for _, value in result["trend"] if value is not None]
+            chart = summary = None
+            if len(values) > 1:
+                unit = result["unit"]
+
+                def label(value, unit=unit):
+                    return f"{value:,.1f}".removesuffix(".0") + ("%" if unit == "%" else "")
+
+                low = min(values + [result["baseline"], result["target"]])
+                high = max(values + [result["baseline"], result["target"]])
+                first, last = result["trend"][0], result["trend"][-1]
+                summary = (
+                    f"{result['title']}: {label(values[0])} in {first[0]}, {label(values[-1])} in {last[0]}; "
+                    f"target {label(result['target'])}."
+                )
+                chart = charts.line_chart(
+                    f"chart-kr-{result['id']}", f"Trend: {result['title']}", summary, result["trend"], low, high, label
+                )
+            results.append({**result, "trend_chart": chart, "trend_summary": summary})
+        presented.append({**objective, "key_results": results})
+    return presented

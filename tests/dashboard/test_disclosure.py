@@ -1,0 +1,118 @@
+"""Disclosure control with crafted numbers: no database, no request."""
+
+import pytest
+
+from skills.dashboard import (
+    PRIMARY,
+    SECONDARY,
+    Cell,
+    WardRate,
+    points_gap,
+    protect_group,
+    publish_count,
+    round_count,
+    share,
+    weighted_town_rate,
+)
+
+
+@pytest.mark.parametrize(
+    ("count", "published"),
+    [(0, 0), (10, 10), (12, 10), (13, 15), (17, 15), (18, 20), (22, 20), (23, 25), (1002, 1000)],
+)
+def test_counts_round_to_the_nearest_five(count, published):
+    assert round_count(count) == published
+
+
+def test_nine_people_are_suppressed_and_ten_are_published():
+    assert publish_count(9) == Cell(None, PRIMARY)
+    assert publish_count(10) == Cell(10)
+    assert publish_count(1) == Cell(None, PRIMARY)
+
+
+def test_zero_names_nobody_and_is_published():
+    assert publish_count(0) == Cell(0)
+
+
+def test_a_group_with_no_small_cells_is_only_rounded():
+    cells = protect_group({"a": 12, "b": 40, "c": 101})
+    assert cells == {"a": Cell(10), "b": Cell(40), "c": Cell(100)}
+
+
+def test_one_small_cell_takes_the_next_smallest_with_it():
+    cells = protect_group({"a": 4, "b": 30, "c": 12, "d": 50})
+    assert cells["a"] == Cell(None, PRIMARY)
+    assert cells["c"] == Cell(None, SECONDARY)
+    assert cells["b"].value == 30
+    assert cells["d"].value == 50
+
+
+def test_differencing_the_total_cannot_reveal_a_suppressed_ward():
+    wards = {"Poets": 3, "Saints": 48, "South": 61, "Farley": 25, "Biscot": 15}
+    total = sum(wards.values())
+    cells = protect_group(wards)
+    hidden = [ward for ward, cell in cells.items() if cell.is_suppressed]
+    assert "Poets" in hidden
+    assert len(hidden) >= 2, "a lone suppressed cell is total minus the others"
+    # What an attacker learns from the unrounded total and the other wards' true counts
+    # is the hidden wards' combined count, which is itself not disclosive.
+    learned = total - sum(count for ward, count in wards.items() if ward not in hidden)
+    assert learned >= 10
+
+
+def test_two_tiny_cells_pull_in_more_until_the_hidden_sum_is_safe():
+    cells = protect_group({"a": 2, "b": 3, "c": 11, "d": 40})
+    assert cells["a"].suppressed == PRIMARY
+    assert cells["b"].suppressed == PRIMARY
+    assert cells["c"].suppressed == SECONDARY
+    assert cells["d"] == Cell(40)
+
+
+def test_empty_cells_are_never_used_to_hide_another():
+    cells = protect_group({"a": 5, "b": 0, "c": 20})
+    assert cells["b"] == Cell(0)
+    assert cells["c"].suppressed == SECONDARY
+
+
+def test_share_comes_from_unrounded_counts():
+    # 13 of 27 is 48.1 %; the rounded counts (15 of 25) would say 60 %.
+    assert share(13, 27) == 48.1
+
+
+def test_share_is_suppressed_with_its_base_or_its_count():
+    assert share(3, 9) is None
+    assert share(3, 40, count_cell=Cell(None, PRIMARY)) is None
+    assert share(30, 40, base_cell=Cell(None, SECONDARY)) is None
+    assert share(0, 0) is None
+    assert share(0, 40) == 0.0
+
+
+def test_weighted_rate_reweights_by_adult_population():
+    wards = [
+        WardRate(participants=100, ai_ready=50, adult_population=1000),  # 50 %, over-represented
+        WardRate(participants=10, ai_ready=1, adult_population=9000),  # 10 %, most adults live here
+    ]
+    rate, coverage = weighted_town_rate(wards)
+    assert rate == 14.0  # (1000 × 0.5 + 9000 × 0.1) / 10000
+    assert coverage == 100.0
+
+
+def test_weighted_rate_leaves_out_small_wards_and_says_how_much_it_covers():
+    wards = [
+        WardRate(participants=20, ai_ready=10, adult_population=3000),
+        WardRate(participants=9, ai_ready=9, adult_population=1000),
+        WardRate(participants=50, ai_ready=5, adult_population=None),
+    ]
+    rate, coverage = weighted_town_rate(wards)
+    assert rate == 50.0
+    assert coverage == 75.0
+
+
+def test_weighted_rate_without_usable_wards_is_unknown():
+    assert weighted_town_rate([WardRate(5, 1, 1000)]) == (None, 0.0)
+    assert weighted_town_rate([]) == (None, 0.0)
+
+
+def test_points_gap():
+    assert points_gap(42.0, 50.5) == -8.5
+    assert points_gap(None, 50.0) is None

@@ -1,0 +1,129 @@
+"""The dashboard, a ward's detail and the open data, over HTTP."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from portal.accounts.factories import WardFactory
+from portal.accounts.models import Ward
+from skills.factories import AssessmentFactory
+
+READY = [2, 2, 2, 2, 2, 2]
+EXPLORER = [1, 1, 2, 1, 1, 1]
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def assessed():
+    """A town where Saints has enough people to show and Poets does not."""
+    saints, poets, farley = (Ward.objects.get(slug=slug) for slug in ("saints", "poets", "farley"))
+    for _ in range(14):
+        AssessmentFactory(levels=READY, ward=saints, age_band="18-24")
+    for _ in range(12):
+        AssessmentFactory(levels=EXPLORER, ward=saints, age_band="50-64")
+    for _ in range(3):
+        AssessmentFactory(levels=READY, ward=poets)
+    for _ in range(11):
+        AssessmentFactory(levels=EXPLORER, ward=farley)
+
+
+def test_dashboard_shows_protected_figures_with_tables_and_charts(client, assessed):
+    response = client.get("/skills/dashboard/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert "40" in html  # 40 participants, already a multiple of 5
+    assert "fewer than 10" in html  # Poets
+    assert html.count('role="img"') == 3
+    assert html.count("<title id=") == 3 and html.count("<desc id=") == 3
+    assert "Open Government Licence" in html
+    assert "not everyone in Luton" in html
+
+
+def test_filters_narrow_the_figures_and_bad_dates_are_explained(client, assessed):
+    response = client.get("/skills/dashboard/", {"age_band": "18-24"})
+    assert response.context["figures"]["participants"]["value"] == 15
+    response = client.get("/skills/dashboard/", {"start": "2026-05-01", "end": "2026-01-01"})
+    assert "The ‘to’ date must be the same as or after the ‘from’ date" in response.content.decode()
+    assert response.context["figures"]["participants"]["value"] == 40
+
+
+def test_ward_detail_compares_with_the_town(client, assessed):
+    response = client.get("/skills/dashboard/wards/saints/")
+    assert response.status_code == 200
+    assert response.context["figures"]["participants"]["value"] == 25
+    assert "Gap to the town" in response.content.decode()
+
+
+def test_a_small_ward_shows_no_figures(client, assessed):
+    response = client.get("/skills/dashboard/wards/poets/")
+    assert "Fewer than 10 people in Poets" in response.content.decode()
+    assert "Levels in each skill area" not in response.content.decode()
+
+
+def test_unknown_ward_is_not_found(client, assessed):
+    assert client.get("/skills/dashboard/wards/nowhere/").status_code == 404
+    assert client.get("/skills/dashboard/wards/not-given/").status_code == 404
+
+
+def test_csv_has_metadata_columns_and_protected_values(client, assessed):
+    response = client.get("/skills/dashboard.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode()
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert any("Open Government Licence" in line for line in comments)
+    assert any(line.startswith("# Generated at: ") for line in comments)
+    assert sum(line.startswith("# Column ") for line in comments) == 6
+    rows = list(csv.DictReader(io.StringIO("\n".join(line for line in text.splitlines() if not line.startswith("#")))))
+    assert list(rows[0]) == ["table", "group", "level", "measure", "value", "suppressed"]
+    poets = next(row for row in rows if row["group"] == "poets" and row["measure"] == "participants")
+    assert poets["value"] == "" and poets["suppressed"] == "true"
+    town = next(row for row in rows if row["table"] == "headline" and row["measure"] == "participants")
+    assert town["value"] == "40"
+    for row in rows:
+        if row["measure"] == "participants" and row["value"]:
+            assert int(row["value"]) % 5 == 0
+
+
+def test_json_describes_itself_and_withholds_small_figures(client, assessed):
+    data = json.loads(client.get("/skills/dashboard.json").content)
+    assert data["licence"]["name"] == "Open Government Licence v3.0"
+    assert data["generated_at"]
+    assert set(data["fields"]) >= {"participants", "wards", "quarters", "areas", "levels"}
+    figures = data["figures"]
+    assert figures["participants"] == {"value": 40, "suppressed": False, "reason": None}
+    poets = next(ward for ward in figures["wards"] if ward["slug"] == "poets")
+    assert poets["participants"]["value"] is None and poets["participants"]["suppressed"] is True
+    assert poets["ai_ready_share"] is None
+    # The differencing attack: town total minus the published wards never gives Poets alone.
+    published = sum(ward["participants"]["value"] or 0 for ward in figures["wards"])
+    hidden = [ward for ward in figures["wards"] if ward["participants"]["suppressed"]]
+    assert len(hidden) >= 2
+    assert figures["participants"]["value"] - published >= 10
+
+
+def test_open_data_follows_the_filters(client, assessed):
+    data = json.loads(client.get("/skills/dashboard.json", {"age_band": "50-64"}).content)
+    assert data["filters"] == "Age band: 50-64"
+    assert data["figures"]["participants"]["value"] == 10
+
+
+@pytest.mark.parametrize("path", ["/skills/dashboard/", "/skills/dashboard.csv", "/skills/dashboard.json"])
+def test_query_count_does_not_grow_with_assessments_or_wards(client, django_assert_max_num_queries, path):
+    WardFactory.create_batch(30, adult_population=4000)
+    wards = list(Ward.objects.all())
+    for index in range(120):
+        AssessmentFactory(levels=READY if index % 3 else EXPLORER, ward=wards[index % len(wards)])
+    with django_assert_max_num_queries(12):
+        assert client.get(path).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get("/skills/dashboard/wards/saints/").status_code == 200
+
+
+def test_dashboard_says_which_quarters_it_covers(client, assessed):
+    figures = client.get("/skills/dashboard/").context["figures"]
+    first, last = figures["quarters"][0]["quarter"], figures["quarters"][-1]["quarter"]
+    assert f"skills check, {first} to {last}" in client.get("/skills/dashboard/").content.decode()
