@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets run test test-fast lint format migrate demo worker clean
+.PHONY: help install assets run test test-fast lint format migrate demo worker clean bench bench-dashboard
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -56,6 +56,12 @@ format: install ## Fix code style where ruff can
 
 worker: install ## Run the background task worker (production uses the database queue)
 	$(MANAGE) db_worker
+
+bench: install ## Throughput of the main pages, anonymous and signed in, against gunicorn (needs wrk)
+	$(BIN)/python scripts/bench.py
+
+bench-dashboard: install ## Time the dashboard at 200,000 assessments (needs DATABASE_URL to PostgreSQL, and wrk)
+	$(BIN)/python scripts/bench_dashboard.py --assessments 200000
 
 clean: ## Remove the virtualenv, npm packages and built files
 	rm -rf $(VENV) node_modules build static_collected

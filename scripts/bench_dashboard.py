@@ -1,0 +1,184 @@
+"""Benchmark the town dashboard at town scale (PERFORMANCE.md, "How to measure").
+
+Tops the PostgreSQL database in DATABASE_URL up to --assessments synthetic assessments,
+counts each path's queries and cold server time in-process, then serves the portal with
+gunicorn (2 workers, DEBUG off) and drives each path with wrk, three rounds of 10 s.
+Every figure is reported beside a trivial view (/healthz) and a plain Wagtail page from
+the same run, because only ratios from one run compare on a shared machine.
+
+Requests carry a throwaway session cookie so the anonymous whole-page cache is bypassed:
+the numbers are the server's own work (with the dashboard's figure cache, as in production).
+
+    DATABASE_URL=postgres://... REDIS_URL=redis://... python scripts/bench_dashboard.py
+"""
+
+import argparse
+import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRIVIAL, PLAIN = "/healthz", "/about/"
+PATHS = [TRIVIAL, PLAIN, "/skills/dashboard/", "/skills/dashboard.csv", "/skills/dashboard.json"]
+BUDGET_QUERIES, BUDGET_RATIO = 15, 5.0
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    os.environ["DJANGO_DEBUG"] = "false"
+    import django
+
+    django.setup()
+
+
+def top_up(target: int) -> int:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from skills.models import Assessment
+    from skills.okrs.synthetic import generate
+
+    missing = target - Assessment.objects.count()
+    if missing > 0:
+        print(f"Generating {missing:,} synthetic assessments…", flush=True)
+        end = timezone.now()
+        generate(missing, end - timedelta(days=730), end, seed=target)
+    return Assessment.objects.count()
+
+
+def in_process(path: str) -> tuple[int, float, float]:
+    """(queries, cold ms, warm ms) for one anonymous GET, figure cache emptied first."""
+    from django.db import connection
+    from django.test import Client
+
+    from skills.dashboard_figures import invalidate_figures
+
+    client = Client(HTTP_COOKIE="sessionid=bench", HTTP_HOST="127.0.0.1")
+    invalidate_figures()
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        started = time.perf_counter()
+        response = client.get(path)
+        cold = (time.perf_counter() - started) * 1000
+    assert response.status_code == 200, (path, response.status_code)
+    started = time.perf_counter()
+    client.get(path)
+    warm = (time.perf_counter() - started) * 1000
+    return len(queries), cold, warm
+
+
+def wrk(url: str, seconds: int, cookie: str | None = "sessionid=bench") -> tuple[float, float]:
+    """(requests per second, mean latency ms) from one wrk run; by default with a throwaway
+    session cookie, which bypasses the anonymous page cache."""
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    output = subprocess.run(
+        ["wrk", "-t2", "-c8", f"-d{seconds}s", *headers, url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    value, unit = re.search(r"Latency\s+([\d.]+)(us|ms|s)", output).groups()
+    latency = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    return rate, latency
+
+
+def serve(port: int) -> subprocess.Popen:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DJANGO_DEBUG": "false"}
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    process = subprocess.Popen(
+        [gunicorn, "portal.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(60):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{TRIVIAL}", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.5)
+    process.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--assessments", type=int, default=200_000)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        raise SystemExit("Set DATABASE_URL to a PostgreSQL database: the benchmark is about town scale.")
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed (Debian package: wrk).")
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", stdout=io.StringIO())
+    total = top_up(args.assessments)
+    print(f"{total:,} assessments in the database.\n")
+
+    measured = {path: in_process(path) for path in PATHS}
+    process = serve(args.port)
+    try:
+        for path in PATHS:  # warm every worker's connections and the figure cache
+            for _ in range(6):
+                urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{args.port}{path}",
+                                                              headers={"Cookie": "sessionid=bench"}))  # fmt: skip
+        rounds = {path: [] for path in PATHS}
+        for _ in range(args.rounds):
+            for path in PATHS:
+                rounds[path].append(wrk(f"http://127.0.0.1:{args.port}{path}", args.seconds))
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+    def best(path):
+        return max(rate for rate, _ in rounds[path]), min(latency for _, latency in rounds[path])
+
+    trivial_rate, _ = best(TRIVIAL)
+    _, plain_latency = best(PLAIN)
+    plain_cold = measured[PLAIN][1]
+    header = (
+        f"{'path':<24}{'queries':>8}{'cold ms':>9}{'cold × plain':>13}{'warm ms':>9}{'req/s':>9}{'% trivial':>11}"
+        f"{'× plain':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    failures = []
+    for path in PATHS:
+        queries, cold, warm = measured[path]
+        rate, latency = best(path)
+        ratio = latency / plain_latency
+        share = 100 * rate / trivial_rate
+        print(
+            f"{path:<24}{queries:>8}{cold:>9.0f}{cold / plain_cold:>13.1f}{warm:>9.1f}{rate:>9.0f}{share:>10.1f}%"
+            f"{ratio:>9.2f}"
+        )
+        if path.startswith("/skills/dashboard") and (queries > BUDGET_QUERIES or ratio > BUDGET_RATIO):
+            failures.append(path)
+    print(
+        f"\nBudget: dashboard and its open data ≤ {BUDGET_QUERIES} queries and ≤ {BUDGET_RATIO:g}× a plain page's time."
+    )
+    print("Over budget: " + ", ".join(failures) if failures else "All within budget.")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
