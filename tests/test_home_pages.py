@@ -200,6 +200,25 @@ def test_navigation_and_footer_come_from_site_settings(client, home_page):
     assert "About us" not in html
 
 
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("/skills/dashboard/", {"/skills/dashboard/": "page"}),
+        ("/skills/dashboard/wards/biscot/", {"/skills/dashboard/": "true"}),
+        ("/skills/framework/", {"/skills/": "true"}),
+        ("/skills/", {"/skills/": "page"}),
+        ("/", {"/": "page"}),
+        ("/contact/", {}),
+    ],
+)
+def test_only_the_most_specific_navigation_section_is_current(path, expected):
+    from portal.templatetags.portal_tags import navigation
+
+    links = [{"value": {"href": href, "label": href}} for href in ["/", "/skills/", "/skills/dashboard/", "/events/"]]
+    current = {item["href"]: item["current"] for item in navigation(links, path) if item["current"]}
+    assert current == expected
+
+
 def test_link_block_needs_exactly_one_destination():
     from wagtail.blocks import StructBlockValidationError
 

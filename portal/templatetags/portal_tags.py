@@ -86,14 +86,19 @@ def hidden_fields(form):
     return format_html_join("", "{}", ((field,) for field in form.hidden_fields()))
 
 
-@register.filter
-def nav_state(href: str, path: str) -> str:
-    """aria-current for a navigation link: "page" on the page itself, "true" anywhere
-    inside its section, "" elsewhere. The home link is never a section."""
-    if not href:
-        return ""
-    if href == path:
-        return "page"
-    if href != "/" and path.startswith(href):
-        return "true"
-    return ""
+@register.simple_tag
+def navigation(links: list[dict], path: str) -> list[dict]:
+    """Each navigation link with its aria-current: "page" on the page itself, "true" anywhere
+    inside its section, "" elsewhere. Only the most specific section is current, so
+    /skills/dashboard/ marks "Town dashboard" and not "Check your AI skills" as well; the home
+    link is never a section."""
+    hrefs = [link["value"]["href"] for link in links]
+    section = max((href for href in hrefs if href and href != "/" and path.startswith(href)), key=len, default="")
+    return [
+        {
+            "href": href,
+            "label": link["value"]["label"],
+            "current": "page" if href == path else "true" if href == section else "",
+        }
+        for href, link in zip(hrefs, links, strict=True)
+    ]
