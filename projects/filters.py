@@ -12,10 +12,21 @@ def with_any(choices, label: str = "Any") -> list[tuple[str, str]]:
 
 
 class FilterForm(forms.Form):
+    lookups: dict[str, str] = {}  # form field: the queryset lookup it filters on
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs["class"] = "govuk-select"
+
+    def filter(self, queryset):
+        """`queryset` narrowed to the valid choices; invalid choices are ignored."""
+        if not self.is_bound or not self.is_valid():
+            return queryset
+        for field, lookup in self.lookups.items():
+            if value := self.cleaned_data[field]:
+                queryset = queryset.filter(**{lookup: value})
+        return queryset
 
 
 class ChallengeFilterForm(FilterForm):
@@ -24,19 +35,7 @@ class ChallengeFilterForm(FilterForm):
     area = forms.ModelChoiceField(
         queryset=Area.objects.all(), to_field_name="slug", required=False, empty_label="Any", label="Skill area"
     )
-
-    def filter(self, challenges):
-        """`challenges` narrowed to the valid choices; invalid choices are ignored."""
-        if not self.is_bound or not self.is_valid():
-            return challenges
-        data = self.cleaned_data
-        if data["status"]:
-            challenges = challenges.filter(status=data["status"])
-        if data["theme"]:
-            challenges = challenges.filter(theme=data["theme"])
-        if data["area"]:
-            challenges = challenges.filter(areas=data["area"])
-        return challenges
+    lookups = {"status": "status", "theme": "theme", "area": "areas"}
 
 
 class ProjectFilterForm(FilterForm):
@@ -45,19 +44,8 @@ class ProjectFilterForm(FilterForm):
     )
     stage = forms.ChoiceField(choices=with_any(Stage.choices), required=False)
     challenge = forms.ModelChoiceField(queryset=ChallengePage.objects.none(), required=False, empty_label="Any")
+    lookups = {"area": "areas", "stage": "stage", "challenge": "challenge"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["challenge"].queryset = ChallengePage.objects.visible().order_by("title")
-
-    def filter(self, projects):
-        if not self.is_bound or not self.is_valid():
-            return projects
-        data = self.cleaned_data
-        if data["area"]:
-            projects = projects.filter(areas=data["area"])
-        if data["stage"]:
-            projects = projects.filter(stage=data["stage"])
-        if data["challenge"]:
-            projects = projects.filter(challenge=data["challenge"])
-        return projects
