@@ -193,6 +193,6 @@ class CompleteChallengeForm(forms.Form):
         empty_label="None",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, projects, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = ProjectPage.objects.live().public().order_by("title")
+        self.fields["project"].queryset = projects

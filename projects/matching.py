@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from portal.accounts.models import Role
 from portal.cache import invalidate_page_cache
@@ -22,6 +23,24 @@ def manages_challenge(user, challenge: ChallengePage) -> bool:
         return True
     return bool(
         challenge.organisation_id and challenge.organisation.memberships.filter(user=user, is_confirmed=True).exists()
+    )
+
+
+def can_complete(user, challenge: ChallengePage) -> bool:
+    """The organisation, or an editor who may publish this challenge."""
+    return manages_challenge(user, challenge) or challenge.permissions_for_user(user).can_publish()
+
+
+def projects_that_may_answer(challenge: ChallengePage):
+    """Live projects that already answer this challenge, or that the picked team made and
+    that answer no other challenge: the ones completing it may link."""
+    picked = challenge.interests.filter(status=InterestStatus.SELECTED).values("student")
+    return (
+        ProjectPage.objects.live()
+        .public()
+        .filter(Q(challenge=challenge) | Q(challenge__isnull=True, team_members__in=picked))
+        .distinct()
+        .order_by("title")
     )
 
 
@@ -103,14 +122,25 @@ def select_team(challenge: ChallengePage, interest: Interest, user) -> None:
 
 @transaction.atomic
 def complete_challenge(challenge: ChallengePage, outcome_html: str, project: ProjectPage | None, user) -> None:
-    """Mark the challenge completed with its outcome, linking the project that answered it."""
-    if not (manages_challenge(user, challenge) or user.has_perm("wagtailadmin.access_admin")):
+    """Mark the challenge completed with its outcome, linking the project that answered it.
+
+    The project stays the team's page: only its link to the challenge changes, on the live
+    page and on its latest revision, so nothing the team has not published is published
+    and a draft they are working on keeps their changes."""
+    if not can_complete(user, challenge):
         raise PermissionDenied("Only the organisation or an editor can complete this challenge.")
+    challenge = ChallengePage.objects.select_for_update().get(pk=challenge.pk)
+    if challenge.status != ChallengeStatus.IN_PROGRESS:
+        raise ValidationError("A challenge can be completed only while a team is working on it.")
+    if project and not projects_that_may_answer(challenge).filter(pk=project.pk).exists():
+        raise ValidationError("That project cannot be linked to this challenge.")
     challenge.outcome = outcome_html
     set_status(challenge, ChallengeStatus.COMPLETED)
     if project and project.challenge_id != challenge.pk:
-        project.challenge = challenge
-        project.save_revision(user=user).publish()
+        ProjectPage.objects.filter(pk=project.pk).update(challenge=challenge)
+        if revision := project.latest_revision:
+            revision.content["challenge"] = challenge.pk
+            revision.save(update_fields=["content"])
 
 
 def set_status(challenge: ChallengePage, status: str) -> None:

@@ -74,7 +74,8 @@ def submit_challenge(form, user, page: ChallengePage | None = None) -> Challenge
     if page is None:
         parent = ChallengeIndexPage.objects.get()
         page = ChallengePage(live=False, owner=user, slug=unique_slug(parent, form.cleaned_data["title"]))
-        membership = user.memberships.select_related("organisation").order_by("-is_confirmed").first()
+        # Only an editor-confirmed membership names the organisation; editors can set it in review.
+        membership = user.memberships.filter(is_confirmed=True).select_related("organisation").first()
         page.organisation = membership.organisation if membership else None
         apply_fields(page, form, form.page_fields)
         parent.add_child(instance=page)

@@ -8,8 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from .forms import ChallengeForm, CompleteChallengeForm, InterestForm, ProjectForm, SelectTeamForm
-from .matching import complete_challenge, manages_challenge, register_interest, select_team, withdraw_interest
-from .models import ChallengeIndexPage, ChallengePage, Interest, ProjectIndexPage, ProjectPage
+from .matching import (
+    can_complete,
+    complete_challenge,
+    manages_challenge,
+    projects_that_may_answer,
+    register_interest,
+    select_team,
+    withdraw_interest,
+)
+from .models import ChallengeIndexPage, ChallengePage, ChallengeStatus, Interest, ProjectIndexPage, ProjectPage
 from .submission import can_edit, can_submit_challenge, can_submit_project, submit_challenge, submit_project
 
 
@@ -126,9 +134,12 @@ def challenge_select_team(request, page_id):
 @login_required
 def challenge_complete(request, page_id):
     challenge = live_challenge(page_id)
-    if not (manages_challenge(request.user, challenge) or request.user.has_perm("wagtailadmin.access_admin")):
+    if not can_complete(request.user, challenge):
         raise PermissionDenied("Only the organisation or an editor can complete this challenge.")
-    form = CompleteChallengeForm(request.POST or None)
+    if challenge.status != ChallengeStatus.IN_PROGRESS:
+        messages.error(request, "A challenge can be completed only while a team is working on it.")
+        return redirect(challenge.url)
+    form = CompleteChallengeForm(request.POST or None, projects=projects_that_may_answer(challenge))
     if request.method == "POST" and form.is_valid():
         complete_challenge(challenge, form.cleaned_data["outcome"], form.cleaned_data["project"], request.user)
         messages.success(request, "The challenge is marked completed. Thank you for sharing the outcome.")

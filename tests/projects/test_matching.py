@@ -8,6 +8,7 @@ from wagtail import hooks
 from portal.accounts.factories import UserFactory
 from portal.accounts.personal_data import delete_account, export_personal_data
 from projects.factories import ChallengePageFactory, InterestFactory, ProjectPageFactory
+from projects.matching import complete_challenge, select_team
 from projects.models import ChallengePage, ChallengeStatus, Interest, InterestStatus, ProjectPage
 from projects.signals import award_creator_levels
 from skills.models import Area, CreatorAward
@@ -95,10 +96,18 @@ def test_nobody_else_can_withdraw_an_interest(client, challenge, student):
     assert client.post(f"/challenges/interest/{interest.pk}/withdraw/").status_code == 404
 
 
-def test_organisation_completes_challenge_with_outcome_and_project(client, challenge, organisation_member):
-    project = ProjectPageFactory(title="The answer")
-    challenge.status = ChallengeStatus.IN_PROGRESS
-    challenge.save_revision().publish()
+@pytest.fixture
+def team_at_work(challenge, student, organisation_member):
+    """The organisation has picked `student`'s team, so the challenge is in progress."""
+    InterestFactory(challenge=challenge, student=student)
+    select_team(challenge, Interest.objects.get(), organisation_member)
+    challenge.refresh_from_db()
+    return challenge
+
+
+def test_organisation_completes_challenge_with_outcome_and_project(client, team_at_work, student, organisation_member):
+    challenge = team_at_work
+    project = ProjectPageFactory(title="The answer", team_members=[student])
     client.force_login(organisation_member)
     assert client.get(f"/challenges/{challenge.pk}/complete/").status_code == 200
     client.post(
@@ -113,9 +122,61 @@ def test_organisation_completes_challenge_with_outcome_and_project(client, chall
     assert "The answer" in client.get(challenge.url).text
 
 
-def test_others_cannot_complete_a_challenge(client, challenge, student):
-    client.force_login(student)
-    assert client.get(f"/challenges/{challenge.pk}/complete/").status_code == 403
+def test_completing_links_the_project_without_publishing_the_teams_draft(team_at_work, student, organisation_member):
+    project = ProjectPageFactory(title="The answer", team_members=[student])
+    project.title = "The answer, improved"
+    project.save_revision(user=student)  # the team's unpublished draft
+    complete_challenge(team_at_work, "<p>Done.</p>", project, organisation_member)
+    project = ProjectPage.objects.get(pk=project.pk)
+    assert project.title == "The answer" and project.challenge_id == team_at_work.pk
+    draft = project.get_latest_revision_as_object()
+    assert draft.title == "The answer, improved" and draft.challenge_id == team_at_work.pk
+    assert project.has_unpublished_changes
+
+
+def test_only_the_picked_teams_projects_or_ones_already_answering_may_be_linked(
+    client, team_at_work, student, organisation_member
+):
+    ours = ProjectPageFactory(title="Ours", team_members=[student])
+    already = ProjectPageFactory(title="Already linked", challenge=team_at_work)
+    strangers = ProjectPageFactory(title="Someone else's")
+    client.force_login(organisation_member)
+    offered = client.get(f"/challenges/{team_at_work.pk}/complete/").context["form"].fields["project"].queryset
+    assert set(offered) == {ours, already}
+    response = client.post(f"/challenges/{team_at_work.pk}/complete/", {"outcome": "Done.", "project": strangers.pk})
+    assert response.status_code == 200 and "Select a valid choice" in response.text
+    team_at_work.refresh_from_db()
+    strangers.refresh_from_db()
+    assert team_at_work.status == ChallengeStatus.IN_PROGRESS and strangers.challenge_id is None
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_others_cannot_complete_a_challenge(client, team_at_work, method):
+    from portal.accounts.factories import StaffFactory
+
+    for person in [UserFactory(role="student"), StaffFactory(groups=["Analysts"])]:
+        client.force_login(person)
+        response = getattr(client, method)(f"/challenges/{team_at_work.pk}/complete/", {"outcome": "Done."})
+        assert response.status_code == 403
+    team_at_work.refresh_from_db()
+    assert team_at_work.status == ChallengeStatus.IN_PROGRESS
+
+
+def test_an_editor_who_may_publish_it_can_complete_a_challenge(client, team_at_work):
+    from portal.accounts.factories import StaffFactory
+
+    client.force_login(StaffFactory(groups=["Editors"]))
+    client.post(f"/challenges/{team_at_work.pk}/complete/", {"outcome": "Done.", "project": ""})
+    team_at_work.refresh_from_db()
+    assert team_at_work.status == ChallengeStatus.COMPLETED
+
+
+def test_only_a_challenge_in_progress_can_be_completed(client, challenge, organisation_member):
+    client.force_login(organisation_member)
+    response = client.post(f"/challenges/{challenge.pk}/complete/", {"outcome": "Done."}, follow=True)
+    assert "only while a team is working on it" in response.text
+    challenge.refresh_from_db()
+    assert challenge.status == ChallengeStatus.OPEN and not challenge.outcome
 
 
 def test_publishing_a_project_awards_creator_per_member_and_area(indexes, student):

@@ -75,6 +75,15 @@ def test_valid_challenge_becomes_a_draft_in_review_and_is_not_public(client, ind
     assert client.get("/challenges/forecast-bread-sales/").status_code == 404
 
 
+def test_a_claimed_but_unconfirmed_membership_does_not_name_the_organisation(client, indexes):
+    from portal.accounts.factories import MembershipFactory, OrganisationFactory
+
+    council = OrganisationFactory(name="Luton Council", is_confirmed=True)
+    claimant = MembershipFactory(organisation=council, is_confirmed=False).user
+    submit_challenge(client, claimant)
+    assert ChallengePage.objects.get().organisation is None
+
+
 @pytest.mark.parametrize("missing", ["title", "problem", "theme", "success", "results_ownership", "timescale"])
 def test_each_missing_required_field_is_reported_and_nothing_saved(client, indexes, organisation_member, missing):
     response = submit_challenge(client, organisation_member, **{missing: ""})
