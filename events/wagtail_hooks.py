@@ -45,10 +45,10 @@ def export_bookings(user):
 def delete_bookings(user):
     from .booking import cancel
 
-    # Free the person's places for the waiting list before their bookings go.
-    for registration in Registration.objects.active().filter(user=user).select_related("event"):
-        if not registration.event.is_past:
-            cancel(registration)
+    # Free the person's places at events not yet started for the waiting list before their
+    # bookings go; places at an event under way or over stay counted as they were.
+    for registration in Registration.objects.active().filter(user=user, event__start__gt=timezone.now()):
+        cancel(registration)
     # The account's deletion then detaches what remains; attendance counts stay, needs go.
     Registration.objects.filter(user=user).update(access_needs="")
 

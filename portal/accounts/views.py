@@ -50,9 +50,8 @@ def data_export(request):
 def delete(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
+        delete_account(request.user)  # all or nothing; the person stays signed in if it fails
         logout(request)
-        delete_account(user)
         return redirect("account_deleted")
     return render(request, "account/delete.html", {"form": form})
 

@@ -56,6 +56,21 @@ def test_deleting_an_account_frees_the_place_and_keeps_past_attendance(event_ind
     assert not Registration.objects.filter(event=event, user__isnull=True).exclude(status="cancelled").exists()
 
 
+def test_an_account_with_a_booking_at_an_event_under_way_can_still_be_deleted(client, event_index, user):
+    from portal.accounts.factories import PASSWORD
+
+    now = timezone.now()
+    under_way = EventPageFactory(
+        parent=event_index, start=now - datetime.timedelta(hours=1), end=now + datetime.timedelta(hours=1)
+    )
+    booking = RegistrationFactory(event=under_way, user=user, access_needs="Quiet room")
+    client.force_login(user)
+    response = client.post("/accounts/delete/", {"password": PASSWORD})
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert booking.user is None and booking.status == "confirmed" and booking.access_needs == ""
+
+
 def test_home_page_shows_next_events(client, event):
     response = client.get("/")
     assert "Coming up" in response.text
