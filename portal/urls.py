@@ -6,7 +6,6 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from home.feeds import NewsFeed
 from home.views import search
@@ -16,7 +15,6 @@ from . import views
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

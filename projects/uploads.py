@@ -29,6 +29,9 @@ def check_image(upload) -> str:
             if width * height > MAX_PIXELS:
                 raise ValidationError("The image must be at most 40 megapixels.")
             image.verify()
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()  # verify() misses pixel data cut short, which only decoding finds
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as error:
         raise ValidationError(NOT_AN_IMAGE) from error
     finally:

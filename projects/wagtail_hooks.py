@@ -116,7 +116,10 @@ def delete_unpublished_submissions(user):
     for page in ChallengePage.objects.filter(owner=user, first_published_at__isnull=True):
         page.delete()
     for page in ProjectPage.objects.filter(owner=user, first_published_at__isnull=True):
+        images = [item.image for item in page.gallery_images.select_related("image")]
         page.delete()
+        for image in images:
+            image.delete()
 
 
 @hooks.register("okr_metrics")

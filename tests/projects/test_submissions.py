@@ -209,6 +209,32 @@ def test_image_needs_alt_text(client, indexes, student):
     assert not ProjectPage.objects.exists()
 
 
+def test_an_image_cut_short_is_reported_at_the_field_and_nothing_saved(client, indexes, student):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    whole = image_upload(size=(200, 200)).read()
+    client.force_login(student)
+    cut_short = SimpleUploadedFile("photo.jpg", whole[: len(whole) // 2], content_type="image/jpeg")
+    response = client.post("/projects/submit/", {**PROJECT, "image": cut_short, "image_alt_text": "A chart"})
+    assert response.status_code == 200
+    assert "The file must be a JPEG, PNG or WebP image." in response.text
+    assert not ProjectPage.objects.exists()
+
+
+def test_images_uploaded_with_drafts_are_not_listed_publicly_and_go_with_the_account(client, indexes, student):
+    from wagtail.images import get_image_model
+
+    from portal.accounts.personal_data import delete_account
+
+    client.force_login(student)
+    client.post("/projects/submit/", {**PROJECT, "image": image_upload(), "image_alt_text": "Our team at work"})
+    assert get_image_model().objects.count() == 1
+    client.logout()
+    assert client.get("/api/v2/images/").status_code == 404
+    delete_account(student)
+    assert not get_image_model().objects.exists()
+
+
 def test_script_in_every_project_field_is_neutralised(client, indexes, student):
     script = "<script>alert(1)</script>"
     fields = ["title", "introduction", "description", "team_names", "outcome", "data_used", "risks", "human_control"]

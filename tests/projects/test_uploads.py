@@ -31,6 +31,12 @@ def test_other_image_formats_are_rejected():
         uploads.check_image(image_upload("drawing.png", image_format="GIF"))
 
 
+def test_an_image_cut_short_is_rejected():
+    whole = image_upload(size=(200, 200)).read()
+    with pytest.raises(ValidationError, match="JPEG, PNG or WebP"):
+        uploads.check_image(SimpleUploadedFile("photo.jpg", whole[: len(whole) // 2]))
+
+
 def test_oversized_file_is_rejected(monkeypatch):
     monkeypatch.setattr(uploads, "MAX_BYTES", 100)
     with pytest.raises(ValidationError, match="smaller than 10 MB"):
