@@ -22,13 +22,18 @@ def can_submit_project(user) -> bool:
     return user.is_authenticated and user.profile.role == Role.STUDENT
 
 
-def can_edit(user, page: Page) -> bool:
-    """Submitters (and, for projects, team members) may edit until the page is published."""
-    if not user.is_authenticated or page.live:
+def is_submitter(user, page: Page) -> bool:
+    """The person who submitted the page, or for projects anyone in its team."""
+    if not user.is_authenticated:
         return False
     if page.owner_id == user.pk:
         return True
     return isinstance(page, ProjectPage) and page.team_members.filter(pk=user.pk).exists()
+
+
+def can_edit(user, page: Page) -> bool:
+    """Submitters may edit until the page is published."""
+    return not page.live and is_submitter(user, page)
 
 
 def review_status(page: Page) -> str:

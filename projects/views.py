@@ -18,11 +18,28 @@ from .matching import (
     withdraw_interest,
 )
 from .models import ChallengeIndexPage, ChallengePage, ChallengeStatus, Interest, ProjectIndexPage, ProjectPage
-from .submission import can_edit, can_submit_challenge, can_submit_project, submit_challenge, submit_project
+from .submission import (
+    can_edit,
+    can_submit_challenge,
+    can_submit_project,
+    is_submitter,
+    submit_challenge,
+    submit_project,
+)
 
 
 def forbidden(request, title: str, explanation: str):
     return render(request, "projects/forbidden.html", {"title": title, "explanation": explanation}, status=403)
+
+
+def submission_to_edit(user, model, page_id: int):
+    """The person's own submission; someone else's is not found, whatever its state."""
+    page = get_object_or_404(model, pk=page_id)
+    if not is_submitter(user, page):
+        raise Http404
+    if not can_edit(user, page):
+        raise PermissionDenied("This is published now, so only our editors can change it.")
+    return page
 
 
 def submission_form(request, *, form_class, submit, page, title, index_model):
@@ -45,9 +62,7 @@ def submission_form(request, *, form_class, submit, page, title, index_model):
 def challenge_submit(request, page_id=None):
     page = None
     if page_id is not None:
-        page = get_object_or_404(ChallengePage, pk=page_id)
-        if not can_edit(request.user, page):
-            raise PermissionDenied("Only the person who submitted this challenge can edit it, until it is published.")
+        page = submission_to_edit(request.user, ChallengePage, page_id)
     elif not can_submit_challenge(request.user):
         return forbidden(
             request,
@@ -66,9 +81,7 @@ def challenge_submit(request, page_id=None):
 def project_submit(request, page_id=None):
     page = None
     if page_id is not None:
-        page = get_object_or_404(ProjectPage, pk=page_id)
-        if not can_edit(request.user, page):
-            raise PermissionDenied("Only the project's team can edit it, until it is published.")
+        page = submission_to_edit(request.user, ProjectPage, page_id)
     elif not can_submit_project(request.user):
         return forbidden(
             request,

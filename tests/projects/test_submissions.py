@@ -165,7 +165,8 @@ def test_editing_a_draft_is_refused_to_anonymous_and_other_people(client, indexe
     client.logout()
     assert client.get(url).status_code == 302
     client.force_login(UserFactory(role="organisation"))
-    assert client.get(url).status_code == 403
+    assert client.get(url).status_code == 404
+    assert client.post(url, CHALLENGE).status_code == 404
     client.force_login(organisation_member)
     assert client.get(url).status_code == 200
 
@@ -174,7 +175,10 @@ def test_editing_is_refused_once_published(client, indexes, organisation_member,
     submit_challenge(client, organisation_member)
     page = ChallengePage.objects.get()
     page.current_workflow_state.current_task_state.approve(user=moderator)
-    assert client.get(f"/challenges/submit/{page.pk}/").status_code == 403
+    response = client.get(f"/challenges/submit/{page.pk}/")
+    assert response.status_code == 403 and "only our editors can change it" in response.text
+    client.force_login(UserFactory(role="organisation"))
+    assert client.get(f"/challenges/submit/{page.pk}/").status_code == 404
 
 
 def test_project_submission_with_team_and_image(client, indexes, student, django_capture_on_commit_callbacks):
