@@ -75,6 +75,17 @@ def test_valid_challenge_becomes_a_draft_in_review_and_is_not_public(client, ind
     assert client.get("/challenges/forecast-bread-sales/").status_code == 404
 
 
+def test_several_skill_areas_can_be_chosen(client, indexes, organisation_member):
+    from skills.models import Area
+
+    client.force_login(organisation_member)
+    form = client.get("/challenges/submit/").text
+    assert 'name="areas" type="checkbox"' in form and 'name="areas" type="radio"' not in form
+    two = list(Area.objects.all()[:2])
+    submit_challenge(client, organisation_member, areas=[area.pk for area in two])
+    assert set(ChallengePage.objects.get().areas.all()) == set(two)
+
+
 def test_a_claimed_but_unconfirmed_membership_does_not_name_the_organisation(client, indexes):
     from portal.accounts.factories import MembershipFactory, OrganisationFactory
 
