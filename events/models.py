@@ -181,6 +181,8 @@ def capacity_raised(before: int | None, after: int | None) -> bool:
 class EventPage(BasePage):
     """One workshop, drop-in, talk or hackathon."""
 
+    search_kind = "Event"
+
     body = StreamField(BodyBlock(), blank=True)
     start = models.DateTimeField(help_text="Start date and time (UK time).")
     end = models.DateTimeField(help_text="End date and time (UK time). Later than the start.")

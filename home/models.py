@@ -71,6 +71,7 @@ class BasePage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     api_fields = [APIField("introduction")]
+    search_kind = "Page"  # what search results call it, in the reader's words
 
     class Meta:
         abstract = True
@@ -192,6 +193,7 @@ class NewsIndexPage(BasePage):
 
 
 class NewsPage(BasePage):
+    search_kind = "News"
     date = models.DateField("date published", default=timezone.localdate)
     image = models.ForeignKey(PortalImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     image_alt_text = models.CharField(

@@ -8,7 +8,8 @@ MAX_QUERY_LENGTH = 200
 
 def search(request):
     """Site search over every live, public page: content, news, events, challenges, projects."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # Control characters (a NUL byte above all) mean nothing in a search and upset databases.
+    query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
         found = Page.objects.live().public().specific().search(query)

@@ -89,6 +89,8 @@ class ChallengePageQuerySet(VisiblePageQuerySet):
 class ChallengePage(BasePage):
     """A problem a Luton business or community organisation would like a student team to tackle."""
 
+    search_kind = "Challenge"
+
     organisation = models.ForeignKey(
         "accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="challenges"
     )
@@ -214,6 +216,8 @@ class ProjectPageQuerySet(VisiblePageQuerySet):
 
 class ProjectPage(BasePage):
     """A student team's project, shown in the showcase once an editor approves it."""
+
+    search_kind = "Project"
 
     team_members = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,

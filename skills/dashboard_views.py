@@ -4,6 +4,7 @@ Views stay thin: read the filters, fetch the protected (and cached) figures, ren
 """
 
 import csv
+from datetime import date
 
 from django import forms
 from django.http import Http404, HttpResponse, JsonResponse
@@ -35,9 +36,24 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
+class DashboardDateField(forms.DateField):
+    """A date in the years the portal could have data for."""
+
+    EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)
+
+    def __init__(self, **kwargs):
+        attrs = {"type": "date", "min": self.EARLIEST.isoformat(), "max": self.LATEST.isoformat()}
+        super().__init__(required=False, widget=forms.DateInput(attrs=attrs), **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not self.EARLIEST <= value <= self.LATEST:
+            raise forms.ValidationError("Enter a date between the years 2000 and 2099")
+
+
 class FilterForm(forms.Form):
-    start = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = DashboardDateField(label="From")
+    end = DashboardDateField(label="To")
     age_band = forms.ChoiceField(label="Age band", required=False, choices=[("", "All ages"), *AgeBand.choices])
     status = forms.ChoiceField(label="Student, in work or running a business", required=False,
                                choices=[("", "Everyone"), *Status.choices])  # fmt: skip
@@ -69,7 +85,7 @@ def dashboard(request):
             "charts": dashboard_charts(figures),
             "okrs": with_trend_charts(okr_summary()),
             "query": request.GET.urlencode(),
-            "crumbs": [("Skills", "/skills/")],
+            "crumbs": [("AI skills", "/skills/")],
         },
     )
 
@@ -92,7 +108,7 @@ def ward_detail(request, slug):
             "caveat": CAVEAT,
             "charts": ward_charts(figures),
             "query": request.GET.urlencode(),
-            "crumbs": [("Skills", "/skills/"), ("Town dashboard", reverse("skills_dashboard"))],
+            "crumbs": [("AI skills", "/skills/"), ("Town dashboard", reverse("skills_dashboard"))],
         },
     )
 

@@ -126,6 +126,18 @@ def test_search_finds_a_page_and_paginates(client, home_page):
     assert response.context["results"].paginator.num_pages == 2
 
 
+def test_search_results_say_what_each_result_is_in_plain_words(client, home_page):
+    news = NewsIndexPageFactory(parent=home_page, title="News")
+    NewsPageFactory(parent=news, title="Scam calls are rising")
+    html = client.get("/search/", {"q": "scam"}).text
+    assert "News" in html and "News page" not in html and "News index page" not in html
+
+
+@pytest.mark.parametrize("query", ["\x00", "ai\x00x", "\x01\x02"])
+def test_search_ignores_control_characters(client, home_page, query):
+    assert client.get("/search/", {"q": query}).status_code == 200
+
+
 def test_search_without_a_query_shows_the_form(client, home_page):
     response = client.get("/search/")
     assert response.status_code == 200

@@ -51,6 +51,16 @@ def test_filters_narrow_the_figures_and_bad_dates_are_explained(client, assessed
     assert response.context["figures"]["participants"]["value"] == 40
 
 
+@pytest.mark.parametrize("path", ["/skills/dashboard/", "/skills/dashboard.csv", "/skills/dashboard.json"])
+@pytest.mark.parametrize("dates", [{"end": "9999-12-31"}, {"start": "0001-01-01"}])
+def test_dates_out_of_range_are_explained_not_an_error(client, assessed, path, dates):
+    response = client.get(path, dates)
+    assert response.status_code == 200
+    if path == "/skills/dashboard/":
+        assert "Enter a date between the years 2000 and 2099" in response.text
+    assert client.get("/skills/dashboard/wards/saints/", dates).status_code == 200
+
+
 def test_ward_detail_compares_with_the_town(client, assessed):
     response = client.get("/skills/dashboard/wards/saints/")
     assert response.status_code == 200
