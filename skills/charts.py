@@ -14,6 +14,9 @@ BAR_HEIGHT = 14
 ROW_HEIGHT = LABEL_GAP + BAR_HEIGHT + 8
 
 
+WITHHELD = "not shown, to protect people (see the table)"
+
+
 def _svg(chart_id: str, title: str, summary: str, height: int, body: SafeString) -> SafeString:
     return format_html(
         '<svg class="portal-chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title {}-desc" '
@@ -30,6 +33,10 @@ def _svg(chart_id: str, title: str, summary: str, height: int, body: SafeString)
     )
 
 
+def withheld_note(top: int) -> SafeString:
+    return format_html('<text class="portal-chart__note" x="0" y="{}">{}</text>', top + 28, WITHHELD)
+
+
 def _percent(value: float | None) -> str:
     return "not shown" if value is None else f"{value:g}%"
 
@@ -42,9 +49,7 @@ def bar_chart(chart_id: str, title: str, summary: str, rows: list[tuple[str, flo
         top = index * ROW_HEIGHT
         parts.append(format_html('<text class="portal-chart__label" x="0" y="{}">{}</text>', top + 12, label))
         if value is None:
-            parts.append(
-                format_html('<text class="portal-chart__note" x="0" y="{}">not shown (too few people)</text>', top + 28)
-            )
+            parts.append(withheld_note(top))
             continue
         width = round(value / 100 * (WIDTH - 60), 1)
         parts.append(
@@ -87,9 +92,7 @@ def stacked_levels_chart(
         top = index * ROW_HEIGHT
         parts.append(format_html('<text class="portal-chart__label" x="0" y="{}">{}</text>', top + 12, label))
         if any(value is None for value in shares):
-            parts.append(
-                format_html('<text class="portal-chart__note" x="0" y="{}">not shown (too few people)</text>', top + 28)
-            )
+            parts.append(withheld_note(top))
             continue
         x = 0.0
         for level, value in enumerate(shares):

@@ -96,7 +96,11 @@ def ward_detail(request, slug):
     ward = next((row for row in town["wards"] if row["slug"] == slug and slug != "not-given"), None)
     if ward is None:
         raise Http404("No such ward")
-    figures = town_figures(form.filters(ward=slug))
+    # A ward whose figures the town table withholds, to protect it or another group, shows
+    # no breakdown either: its levels would give back the withheld count (levels 2 and 3
+    # are the AI-ready), and its total would undo the protection of a smaller ward.
+    protected = ward["participants"]["suppressed"] or ward["ai_ready_share"] is None
+    figures = None if protected else town_figures(form.filters(ward=slug))
     return render(
         request,
         "skills/dashboard/ward.html",
@@ -106,7 +110,8 @@ def ward_detail(request, slug):
             "town": town,
             "figures": figures,
             "caveat": CAVEAT,
-            "charts": ward_charts(figures),
+            "protected": protected,
+            "charts": ward_charts(figures) if figures else None,
             "query": request.GET.urlencode(),
             "crumbs": [("AI skills", "/skills/"), ("Town dashboard", reverse("skills_dashboard"))],
         },
@@ -240,7 +245,7 @@ def dashboard_charts(figures: dict) -> dict:
             f"; lowest {known[0]['name']} ({known[0]['ai_ready_share']:g}%), "
             f"highest {known[-1]['name']} ({known[-1]['ai_ready_share']:g}%)"
         )
-    summary += "; the others had too few participants to show."
+    summary += "; the others are withheld to protect people."
     town = figures["ai_ready_share"]
     areas, areas_summary = areas_chart("chart-areas", figures)
     quarters, quarters_summary = quarters_chart("chart-quarters", figures)

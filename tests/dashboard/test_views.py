@@ -62,10 +62,31 @@ def test_dates_out_of_range_are_explained_not_an_error(client, assessed, path, d
 
 
 def test_ward_detail_compares_with_the_town(client, assessed):
+    # Biscot's AI-ready people, not Saints', are withheld to protect Poets' three.
+    for _ in range(11):
+        AssessmentFactory(levels=READY, ward=Ward.objects.get(slug="biscot"))
     response = client.get("/skills/dashboard/wards/saints/")
     assert response.status_code == 200
     assert response.context["figures"]["participants"]["value"] == 25
     assert "Gap to the town" in response.content.decode()
+
+
+def test_a_ward_whose_ai_ready_count_protects_another_shows_no_breakdown(client, assessed):
+    # Saints' 14 AI-ready people are withheld in the town table so that Poets' 3 cannot be
+    # worked out from the town total; Saints' levels 2 and 3 would give the 14 back.
+    town = client.get("/skills/dashboard/").context["figures"]
+    saints = next(ward for ward in town["wards"] if ward["slug"] == "saints")
+    assert saints["ai_ready_share"] is None
+    response = client.get("/skills/dashboard/wards/saints/")
+    assert response.status_code == 200 and response.context["figures"] is None
+    assert "would let someone work out figures about fewer than 10 people" in response.text
+    assert "Overall levels" not in response.text and "Levels in each skill area" not in response.text
+
+
+def test_a_ward_withheld_to_protect_a_smaller_one_shows_no_figures(client, assessed):
+    response = client.get("/skills/dashboard/wards/farley/")
+    assert "would let someone work out figures about fewer than 10 people" in response.text
+    assert "Overall levels" not in response.text
 
 
 def test_a_small_ward_shows_no_figures(client, assessed):
