@@ -41,6 +41,18 @@ def test_progress(current, baseline, target, expected):
     assert progress(current, baseline, target) == expected
 
 
+@pytest.mark.parametrize(
+    "value, unit, shown",
+    [(1, "people", "1 person"), (2, "people", "2 people"), (1, "projects", "1 project"),
+     (1, "businesses", "1 business"), (1250, "people", "1,250 people"), (12.5, "%", "12.5%"),
+     (None, "people", "not available")],
+)  # fmt: skip
+def test_key_result_values_read_naturally(value, unit, shown):
+    from skills.okrs.templatetags.dashboard_tags import measured
+
+    assert measured(value, unit) == shown
+
+
 def test_objective_score_ignores_missing_values():
     assert objective_score([0.5, None, 0.9]) == 0.7
     assert objective_score([None]) is None

@@ -74,7 +74,9 @@ def test_booking_requires_sign_in_and_returns_to_the_form(client, event):
 
 def test_booking_form_books_a_place(client, event, user):
     client.force_login(user)
-    assert client.get(f"/events/{event.slug}/register/").status_code == 200
+    form = client.get(f"/events/{event.slug}/register/").text
+    assert "Confirm booking</button>" in form
+    assert "</time>, " in form  # the venue follows the time without a stray space
     response = client.post(f"/events/{event.slug}/register/", {"access_needs": "Step-free access"}, follow=True)
     registration = Registration.objects.get(event=event, user=user)
     assert registration.status == "confirmed"
@@ -167,7 +169,8 @@ def test_full_event_offers_the_waiting_list(client, event, user):
     RegistrationFactory.create_batch(2, event=event)
     assert "Join waiting list" in client.get(event.url).text
     client.force_login(user)
-    assert "Join the waiting list" in client.get(f"/events/{event.slug}/register/").text
+    form = client.get(f"/events/{event.slug}/register/").text
+    assert "Join the waiting list</button>" in form and "Confirm booking" not in form
     client.post(f"/events/{event.slug}/register/", {})
     assert Registration.objects.get(user=user).status == "waitlisted"
 

@@ -40,7 +40,12 @@ def measured(value: float | None, unit: str = "") -> str:
     number = f"{value:,.1f}".removesuffix(".0")
     if unit == "%":
         return f"{number}%"
+    if value == 1:
+        unit = SINGULAR.get(unit, unit.removesuffix("s"))
     return f"{number} {unit}".strip()
+
+
+SINGULAR = {"people": "person", "businesses": "business"}
 
 
 @register.filter
