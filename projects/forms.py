@@ -175,8 +175,13 @@ class InterestForm(forms.Form):
     note = forms.CharField(
         label="About your team",
         max_length=1000,
-        widget=forms.Textarea,
-        help_text="Who is in your team, the skills you bring and when you could start.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Who is in your team, the skills you bring and when you could start. The organisation sees "
+        "this; your contact details are shared only if they pick your team.",
+        error_messages={
+            "required": "Tell the organisation about your team",
+            "max_length": "About your team must be 1,000 characters or fewer",
+        },
     )
 
 

@@ -8,6 +8,7 @@ from portal.accounts.models import Role
 from portal.cache import invalidate_page_cache
 from portal.emails import send_templated_email
 
+from .forms import InterestForm
 from .models import ChallengePage, ChallengeStatus, Interest, InterestStatus, ProjectPage
 
 
@@ -58,6 +59,8 @@ def interest_context(challenge: ChallengePage, user) -> dict:
     context["can_register_interest"] = (
         is_student(user) and challenge.status == ChallengeStatus.OPEN and (not mine or mine.status == "withdrawn")
     )
+    if context["can_register_interest"]:
+        context["interest_form"] = InterestForm()
     # Contact details are shared only between the organisation and the team it picked.
     if selected and (manages or selected.student_id == user.pk):
         context["selected_interest"] = selected

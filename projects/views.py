@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from .forms import ChallengeForm, CompleteChallengeForm, InterestForm, ProjectForm, SelectTeamForm
@@ -105,9 +106,9 @@ def live_challenge(page_id: int) -> ChallengePage:
 def challenge_interest(request, page_id):
     challenge = live_challenge(page_id)
     form = InterestForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Tell the organisation about your team before registering interest.")
-        return redirect(challenge.url)
+    if not form.is_valid():  # the challenge page again, with the note kept and the error at it
+        context = {**challenge.get_context(request), "interest_form": form}
+        return TemplateResponse(request, challenge.get_template(request), context)
     try:
         register_interest(challenge, request.user, form.cleaned_data["note"])
     except ValidationError as error:
@@ -133,7 +134,9 @@ def challenge_select_team(request, page_id):
     if not manages_challenge(request.user, challenge):
         raise PermissionDenied("Only the organisation that posted this challenge can pick a team.")
     form = SelectTeamForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        messages.error(request, "Pick a team from the list of interested teams.")
+    else:
         interest = get_object_or_404(Interest, pk=form.cleaned_data["interest"], challenge=challenge)
         try:
             select_team(challenge, interest, request.user)

@@ -33,6 +33,20 @@ def test_student_registers_interest_and_organisation_is_emailed(
     assert student.email not in mail.outbox[0].body
 
 
+@pytest.mark.parametrize(
+    "note, message", [("", "Tell the organisation about your team"), ("x" * 1001, "1,000 characters or fewer")]
+)
+def test_a_bad_note_is_explained_at_the_field_and_kept(client, challenge, student, note, message):
+    client.force_login(student)
+    response = client.post(f"/challenges/{challenge.pk}/interest/", {"note": note})
+    assert response.status_code == 200
+    html = response.text
+    assert "govuk-error-summary" in html and html.count(message) == 2  # in the summary and at the field
+    assert response.context["interest_form"]["note"].value() == note
+    assert html.count("x" * 1001) == (1 if note else 0)
+    assert not Interest.objects.exists()
+
+
 def test_only_students_can_register_interest(client, challenge, user):
     client.force_login(user)
     client.post(f"/challenges/{challenge.pk}/interest/", {"note": "Me"})
