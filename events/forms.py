@@ -1,5 +1,6 @@
 from django import forms
 
+from portal.forms import PlainMessagesMixin
 from skills.models import Area
 
 from .models import Audience, SuitedLevel
@@ -28,7 +29,7 @@ class EventFilterForm(forms.Form):
         }
 
 
-class BookingForm(forms.Form):
+class BookingForm(PlainMessagesMixin, forms.Form):
     access_needs = forms.CharField(
         label="Access needs (optional)",
         help_text="Tell the organisers anything that would help you take part, such as step-free access, "

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from portal.forms import PlainMessagesMixin
 from skills.models import Area
 
 from .models import ChallengePage, PersonalData, ProjectPage, Stage, Theme
@@ -29,7 +30,19 @@ class AreasField(forms.ModelMultipleChoiceField):
         )
 
 
-class ChallengeForm(forms.Form):
+class ChallengeForm(PlainMessagesMixin, forms.Form):
+    required_messages = {
+        "title": "Enter a title for the challenge",
+        "introduction": "Enter a summary of the challenge",
+        "problem": "Describe the problem in plain words",
+        "theme": "Select the social theme",
+        "beneficiaries": "Say who benefits",
+        "success": "Say what success looks like",
+        "data_available": "Say what data exists, or write “None yet”",
+        "personal_data": "Select whether the data includes personal data",
+        "results_ownership": "Say who owns the results",
+        "timescale": "Enter a timescale, for example “Six weeks from February”",
+    }
     title = forms.CharField(max_length=120, help_text="A short name, for example “Forecast food bank demand”.")
     introduction = forms.CharField(
         label="Summary", max_length=300, help_text="One or two sentences shown in the list of challenges."
@@ -84,7 +97,16 @@ class ChallengeForm(forms.Form):
         return {**{name: getattr(page, name) for name in cls.page_fields}, "areas": list(page.areas.all())}
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(PlainMessagesMixin, forms.Form):
+    required_messages = {
+        "title": "Enter a title for the project",
+        "introduction": "Enter a summary of the project",
+        "description": "Describe what the project does",
+        "stage": "Select the stage the project has reached",
+        "data_used": "Say what data the project uses, or write “None”",
+        "risks": "Describe the known risks and limitations",
+        "human_control": "Say how people stay in control",
+    }
     title = forms.CharField(max_length=120)
     introduction = forms.CharField(label="Summary", max_length=300, help_text="One or two sentences for the showcase.")
     description = RichTextFormField(label="What it does", max_length=5000, help_text=RICH_TEXT_HINT)
@@ -168,6 +190,8 @@ class ProjectForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("image") and not cleaned.get("image_alt_text"):
             self.add_error("image_alt_text", "Describe the image for people who cannot see it.")
+        if cleaned.get("image") and self.errors:  # browsers cannot send a file back with the form
+            self.add_error("image", "Choose the image again: it is not kept while something else needs fixing")
         return cleaned
 
 
@@ -189,7 +213,8 @@ class SelectTeamForm(forms.Form):
     interest = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class CompleteChallengeForm(forms.Form):
+class CompleteChallengeForm(PlainMessagesMixin, forms.Form):
+    required_messages = {"outcome": "Say what happened"}
     outcome = RichTextFormField(label="Outcome", max_length=5000, help_text="What happened? " + RICH_TEXT_HINT)
     project = forms.ModelChoiceField(
         queryset=ProjectPage.objects.none(),

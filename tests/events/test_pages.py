@@ -106,6 +106,7 @@ def test_access_needs_too_long_shows_error_and_saves_nothing(client, event, user
     response = client.post(f"/events/{event.slug}/register/", {"access_needs": "x" * 1001})
     assert response.status_code == 200
     assert "There is a problem" in response.text
+    assert response.text.count("Access needs must be 1,000 characters or fewer") == 2
     assert not Registration.objects.exists()
 
 

@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.utils.html import escape
 from wagtail.models import WorkflowState
 
 from portal.accounts.factories import UserFactory
@@ -97,10 +98,23 @@ def test_a_claimed_but_unconfirmed_membership_does_not_name_the_organisation(cli
 
 @pytest.mark.parametrize("missing", ["title", "problem", "theme", "success", "results_ownership", "timescale"])
 def test_each_missing_required_field_is_reported_and_nothing_saved(client, indexes, organisation_member, missing):
+    from projects.forms import ChallengeForm
+
     response = submit_challenge(client, organisation_member, **{missing: ""})
     assert response.status_code == 200
     assert "There is a problem" in response.text
+    message = ChallengeForm.required_messages[missing]
+    assert response.text.count(escape(message)) == 2  # in the summary and at the field
+    assert "This field is required" not in response.text
     assert not ChallengePage.objects.exists()
+
+
+def test_an_empty_project_form_says_which_field_each_error_is_about(client, indexes, student):
+    client.force_login(student)
+    response = client.post("/projects/submit/", {"title": ""})
+    assert "This field is required" not in response.text
+    for message in ["Enter a title for the project", "Select the stage the project has reached"]:
+        assert response.text.count(message) == 2
 
 
 def test_invalid_choice_is_reported(client, indexes, organisation_member):
@@ -221,6 +235,7 @@ def test_image_needs_alt_text(client, indexes, student):
     client.force_login(student)
     response = client.post("/projects/submit/", {**PROJECT, "image": image_upload()})
     assert "Describe the image" in response.text
+    assert "Choose the image again" in response.text
     assert not ProjectPage.objects.exists()
 
 
