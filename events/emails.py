@@ -19,7 +19,7 @@ def send_booking_email(registration: Registration, kind: str) -> None:
         f"events_{kind}",
         registration.user.email,
         {"event": event, "registration": registration, "start": timezone.localtime(event.start)},
-        attachments=[ics_attachment(event)],
+        attachments=[ics_attachment(event, booking=kind)],
     )
 
 

@@ -22,7 +22,8 @@ def event_location(event: EventPage) -> str:
     return "Online"
 
 
-def event_component(event: EventPage, base_url: str, stamp: datetime.datetime) -> Event:
+def event_component(event: EventPage, base_url: str, stamp: datetime.datetime, status: str = "CONFIRMED") -> Event:
+    """The event as a VEVENT; `status` is what it is for the reader unless the event is cancelled."""
     component = Event()
     component.add("uid", event_uid(event))
     component.add("dtstamp", stamp)
@@ -38,26 +39,36 @@ def event_component(event: EventPage, base_url: str, stamp: datetime.datetime) -
     component.add("location", vText(event_location(event)))
     component.add("url", base_url + event.url)
     component.add("sequence", event.sequence)
-    component.add("status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED")
+    component.add("status", "CANCELLED" if event.status == EventStatus.CANCELLED else status)
     component.add("organizer", f"mailto:{event.organiser_email}", parameters={"CN": event.organiser_name})
     return component
 
 
-def build_calendar(events, name: str = "Luton AI Club events") -> bytes:
+def build_calendar(
+    events, name: str = "Luton AI Club events", method: str = "PUBLISH", status: str = "CONFIRMED"
+) -> bytes:
     """A VCALENDAR with one VEVENT per event, as bytes ready to serve as text/calendar."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     calendar.add("x-wr-calname", name)
     stamp = timezone.now().astimezone(datetime.UTC)
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     for event in events:
-        calendar.add_component(event_component(event, base_url, stamp))
+        calendar.add_component(event_component(event, base_url, stamp, status))
     return calendar.to_ical()
 
 
-def ics_attachment(event: EventPage) -> tuple[str, str, str]:
-    """(filename, content, mimetype) for attaching `event` to an email."""
-    return ("event.ics", build_calendar([event], name=event.title).decode(), "text/calendar")
+# How one person's booking shows in their calendar: a place on the waiting list is tentative,
+# and a booking they cancelled takes the event out of their calendar.
+BOOKING_CALENDAR = {"waitlisted": ("PUBLISH", "TENTATIVE"), "cancelled": ("CANCEL", "CANCELLED")}
+
+
+def ics_attachment(event: EventPage, booking: str = "") -> tuple[str, str, str]:
+    """(filename, content, mimetype) for attaching `event` to an email about a `booking`
+    (an email kind such as "waitlisted"; others show the event as it is)."""
+    method, status = BOOKING_CALENDAR.get(booking, ("PUBLISH", "CONFIRMED"))
+    content = build_calendar([event], name=event.title, method=method, status=status).decode()
+    return ("event.ics", content, "text/calendar")

@@ -22,18 +22,25 @@ def only_email(mailoutbox, to):
     return matching[0]
 
 
-def assert_has_html_and_ics(message, event):
+def assert_has_html_and_ics(message, event, method="PUBLISH", status="CONFIRMED"):
     html = next(content for content, mimetype in message.alternatives if mimetype == "text/html")
     assert event.title in html
     (filename, content, mimetype), *_ = message.attachments
     assert filename == "event.ics"
     assert mimetype == "text/calendar"
     calendar = Calendar.from_ical(content)
-    assert str(calendar.walk("VEVENT")[0]["SUMMARY"]) == event.title
+    component = calendar.walk("VEVENT")[0]
+    assert str(component["SUMMARY"]) == event.title
+    assert (str(calendar["METHOD"]), str(component["STATUS"])) == (method, status)
 
 
-@pytest.mark.parametrize("people_before, subject", [(0, "Your place is booked"), (2, "You are on the waiting list")])
-def test_booking_sends_one_email(event, user, mailoutbox, django_capture_on_commit_callbacks, people_before, subject):
+@pytest.mark.parametrize(
+    "people_before, subject, status",
+    [(0, "Your place is booked", "CONFIRMED"), (2, "You are on the waiting list", "TENTATIVE")],
+)
+def test_booking_sends_one_email(
+    event, user, mailoutbox, django_capture_on_commit_callbacks, people_before, subject, status
+):
     for other in UserFactory.create_batch(people_before):
         book(event, other)
     mailoutbox.clear()
@@ -42,7 +49,7 @@ def test_booking_sends_one_email(event, user, mailoutbox, django_capture_on_comm
     message = only_email(mailoutbox, user.email)
     assert message.subject == f"{subject}: What is AI?"
     assert event.title in message.body
-    assert_has_html_and_ics(message, event)
+    assert_has_html_and_ics(message, event, status=status)
 
 
 def test_cancelling_emails_the_canceller_and_the_promoted(event, mailoutbox, django_capture_on_commit_callbacks):
@@ -53,7 +60,9 @@ def test_cancelling_emails_the_canceller_and_the_promoted(event, mailoutbox, dja
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         cancel(registration)
-    assert only_email(mailoutbox, first.email).subject == "Booking cancelled: What is AI?"
+    cancelled = only_email(mailoutbox, first.email)
+    assert cancelled.subject == "Booking cancelled: What is AI?"
+    assert_has_html_and_ics(cancelled, event, method="CANCEL", status="CANCELLED")
     promoted = only_email(mailoutbox, waiting.email)
     assert promoted.subject == "A place came up: What is AI?"
     assert_has_html_and_ics(promoted, event)
