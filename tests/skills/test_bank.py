@@ -155,11 +155,14 @@ def test_results_can_be_looked_at_but_not_added_or_changed_in_the_admin(client):
 
     admin = UserFactory(is_staff=True, is_superuser=True)
     sign_in_with_code(client, admin)
-    assessment = AssessmentFactory(levels=[1] * 6, is_demo=True)
+    taker = UserFactory(first_name="Zebedee", email="zebedee@example.com")
+    assessment = AssessmentFactory(levels=[1] * 6, is_demo=True, user=taker)
 
     listing = client.get(reverse("wagtailsnippets_skills_assessment:list"))
     assert listing.status_code == 200
-    assert client.get(reverse("wagtailsnippets_skills_assessment:inspect", args=[assessment.pk])).status_code == 200
+    inspect = client.get(reverse("wagtailsnippets_skills_assessment:inspect", args=[assessment.pk]))
+    assert inspect.status_code == 200 and "Overall level" in inspect.text
+    assert "Zebedee" not in inspect.text and "zebedee@" not in inspect.text.lower()
     assert client.get(reverse("wagtailsnippets_skills_assessment:add"))["Location"] == "/admin/"
     assert client.get(reverse("wagtailsnippets_skills_assessment:edit", args=[assessment.pk]))["Location"] == "/admin/"
 
