@@ -244,6 +244,16 @@ def test_switching_to_organisation_member_joins_the_organisation(client, user):
     assert set(user.groups.values_list("name", flat=True)) == {"Residents", "Organisation members"}
 
 
+def test_a_person_speaks_for_one_organisation_and_leaving_the_role_ends_it(client, user):
+    client.force_login(user)
+    profile = {"display_name": "Sam", "role": "organisation"}
+    client.post("/accounts/profile/", {**profile, "organisation_name": "Dallow Deli"})
+    client.post("/accounts/profile/", {**profile, "organisation_name": "Biscot Bakery"})
+    assert [m.organisation.name for m in Membership.objects.filter(user=user)] == ["Biscot Bakery"]
+    client.post("/accounts/profile/", {**profile, "role": "student"})
+    assert not Membership.objects.filter(user=user).exists()
+
+
 def test_data_export_holds_my_data_and_no_one_elses(client, user, other_user):
     MembershipFactory(user=user, organisation__name="Saints Community Café")
     MembershipFactory(user=other_user, organisation__name="Someone Else's Shop")

@@ -1,4 +1,5 @@
 from django import forms
+from django.db import transaction
 
 from .models import Profile, Role, Ward
 from .roles import set_role
@@ -88,9 +89,10 @@ class ProfileForm(RoleFieldsMixin, forms.ModelForm):
             self.initial["organisation_name"] = membership.organisation.name
 
     def save(self, commit=True):
-        profile = super().save(commit=commit)
-        if commit:
-            set_role(profile.user, self.cleaned_data["role"], self.cleaned_data.get("organisation_name", ""))
+        with transaction.atomic():  # the details and the role together, or neither
+            profile = super().save(commit=commit)
+            if commit:
+                set_role(profile.user, self.cleaned_data["role"], self.cleaned_data.get("organisation_name", ""))
         return profile
 
 

@@ -30,7 +30,8 @@ def find_or_create_organisation(name: str) -> Organisation:
 @transaction.atomic
 def set_role(user, role: str, organisation_name: str = "") -> None:
     """Record the person's role, move them into its groups and, for organisation members,
-    ask to join the named organisation (an editor confirms it)."""
+    ask to join the named organisation (an editor confirms it). A person speaks for one
+    organisation at most: leaving the role, or naming another, ends the other memberships."""
     profile = user.profile
     profile.role = role
     profile.save(update_fields=["role", "updated_at"])
@@ -43,6 +44,9 @@ def set_role(user, role: str, organisation_name: str = "") -> None:
     if role == Role.ORGANISATION and organisation_name:
         organisation = find_or_create_organisation(organisation_name)
         Membership.objects.get_or_create(user=user, organisation=organisation)
+        Membership.objects.filter(user=user).exclude(organisation=organisation).delete()
+    elif role != Role.ORGANISATION:
+        Membership.objects.filter(user=user).delete()
 
 
 def is_confirmed_member(user) -> bool:
