@@ -110,11 +110,15 @@ def area_step(request, number: int, kind=AssessmentKind.FULL):
     area, questions = current
     initial = {field_name(q): journey.answers[str(q["id"])] for q in questions if str(q["id"]) in journey.answers}
     form = AreaAnswersForm(questions, posted(request), initial=initial)
-    previous = (
-        reverse(url_name(kind, "assessment_area"), args=[number - 1])
-        if number > 1
-        else reverse(url_name(kind, "assessment"))
-    )
+    # Changing an answer from check-your-answers goes back there, not through the later areas
+    # (the form posts to its own address, so the query string comes along).
+    changing = request.GET.get("change") == "1"
+    if changing:
+        previous = reverse(url_name(kind, "assessment_check"))
+    elif number > 1:
+        previous = reverse(url_name(kind, "assessment_area"), args=[number - 1])
+    else:
+        previous = reverse(url_name(kind, "assessment"))
     if request.method == "POST" and "back" in request.POST:
         journey.answers.update(form.valid_answers_so_far())
         save_journey(request.session, journey)
@@ -122,7 +126,7 @@ def area_step(request, number: int, kind=AssessmentKind.FULL):
     if request.method == "POST" and form.is_valid():
         journey.answers.update(form.answers())
         save_journey(request.session, journey)
-        if number < len(journey.areas):
+        if number < len(journey.areas) and not changing:
             return redirect(url_name(kind, "assessment_area"), number=number + 1)
         return redirect(url_name(kind, "assessment_check"))
     context = {

@@ -149,6 +149,20 @@ def test_check_your_answers_lists_every_answer_in_words(client, bank):
     assert Assessment.objects.count() == 0
 
 
+def test_changing_an_answer_goes_straight_back_to_check_your_answers(client, bank):
+    client.post(reverse("skills_assessment"), {})
+    areas = questions_by_area(bank)
+    for number, (_, questions) in enumerate(areas, start=1):
+        client.post(url("full", "assessment_area", number), area_answers(questions, confidence="1"))
+    change = url("full", "assessment_area", 2) + "?change=1"
+    assert f'href="{change}"' in client.get(url("full", "assessment_check")).text
+    form = client.get(change)
+    assert f'href="{url("full", "assessment_check")}" class="govuk-back-link"' in form.text
+    response = client.post(change, area_answers(areas[1][1], confidence="3"))
+    assert response["Location"] == url("full", "assessment_check")
+    assert client.get(url("full", "assessment_check")).text.count("I can do this with help") == 10
+
+
 def test_submitting_saves_the_result_and_context_without_personal_data(client, bank):
     ward = Ward.objects.get(slug="poets") if Ward.objects.filter(slug="poets").exists() else Ward.objects.first()
     response = take_assessment(
