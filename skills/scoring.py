@@ -16,6 +16,7 @@ from .bank import CONFIDENCE, KNOWLEDGE, questions_by_area, valid_answers
 HIGHEST_CONFIDENCE = 3
 LEVEL_THRESHOLDS = ((75, 3), (50, 2), (25, 1), (0, 0))
 AI_READY_LEVEL = 2
+HIGHEST_ASSESSED_LEVEL = 3  # Champion; level 4, Creator, comes from building a project
 
 
 class IncompleteAnswers(ValueError):
@@ -131,6 +132,7 @@ def score_assessment(bank: dict, answers: dict[str, str], quick: bool = False) -
 
 def areas_to_work_on(areas: list, count: int = 2) -> list:
     """The areas to start with, from any results with `level` and `score` in framework
-    order: lowest level first, then lowest score, then the earlier area."""
+    order: lowest level first, then lowest score, then the earlier area. Areas already at
+    the highest level the assessment gives are left out: there is nothing more to check."""
     ranked = sorted(enumerate(areas), key=lambda pair: (pair[1].level, pair[1].score, pair[0]))
-    return [area for _, area in ranked[:count]]
+    return [area for _, area in ranked if area.level < HIGHEST_ASSESSED_LEVEL][:count]

@@ -51,6 +51,12 @@ def test_results_show_overall_level_each_area_and_explanations(client, bank):
     assert "Keep this result" in page.text
 
 
+def test_a_champion_everywhere_is_pointed_to_challenges_not_to_areas(client, bank):
+    page = client.get(result_url(signed_out_result(client, bank, confidence="3", knowledge="right")))
+    assert "You are a Champion in every area" in page.text
+    assert "where you have most to gain" not in page.text
+
+
 def test_results_suggest_resources_for_the_weakest_areas(client, bank):
     safe = Area.objects.get(slug="understanding-ai")
     Resource.objects.create(title="Intro to AI", url="https://example.org/a", description="d", area=safe, max_level=1)

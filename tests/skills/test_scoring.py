@@ -325,3 +325,9 @@ def test_areas_to_work_on_are_the_lowest_levels_then_lowest_scores():
         AreaScore("five", 30, 1, 1, 2),
     ]
     assert [area.slug for area in areas_to_work_on(areas)] == ["three", "five"]
+
+
+def test_areas_at_champion_are_never_suggested_to_work_on():
+    areas = [AreaScore("one", 90, 3, 2, 2), AreaScore("two", 80, 3, 2, 2), AreaScore("three", 70, 2, 1, 2)]
+    assert [area.slug for area in areas_to_work_on(areas)] == ["three"]
+    assert areas_to_work_on(areas[:2]) == []
