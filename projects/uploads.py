@@ -12,6 +12,7 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 NOT_AN_IMAGE = "The file must be a JPEG, PNG or WebP image."
+TOO_MANY_PIXELS = "The image must be at most 40 megapixels."
 
 
 def check_image(upload) -> str:
@@ -27,12 +28,14 @@ def check_image(upload) -> str:
             if image_format not in FORMATS:
                 raise ValidationError(NOT_AN_IMAGE)
             if width * height > MAX_PIXELS:
-                raise ValidationError("The image must be at most 40 megapixels.")
+                raise ValidationError(TOO_MANY_PIXELS)
             image.verify()
         upload.seek(0)
         with Image.open(upload) as image:
             image.load()  # verify() misses pixel data cut short, which only decoding finds
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as error:
+    except Image.DecompressionBombError as error:  # Pillow's own limit, met before ours
+        raise ValidationError(TOO_MANY_PIXELS) from error
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
         raise ValidationError(NOT_AN_IMAGE) from error
     finally:
         upload.seek(0)

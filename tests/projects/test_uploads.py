@@ -31,6 +31,14 @@ def test_other_image_formats_are_rejected():
         uploads.check_image(image_upload("drawing.png", image_format="GIF"))
 
 
+def test_an_image_too_large_for_pillow_to_open_is_called_too_large(monkeypatch):
+    from PIL import Image
+
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 10 * 10)  # Pillow refuses at twice this
+    with pytest.raises(ValidationError, match="40 megapixels"):
+        uploads.check_image(image_upload(size=(60, 60)))
+
+
 def test_an_image_cut_short_is_rejected():
     whole = image_upload(size=(200, 200)).read()
     with pytest.raises(ValidationError, match="JPEG, PNG or WebP"):
