@@ -56,12 +56,16 @@ def register(request, slug):
 
 @never_cache
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel_booking(request, slug):
+    """GET asks "are you sure?"; POST cancels. Someone else's booking is never found."""
     event = live_event(slug)
     registration = event.registrations.active().filter(user=request.user).first()
     if registration is None:
         raise Http404("You have no booking for this event.")
+    if request.method == "GET":
+        back = "/me/" if request.GET.get("next") == "/me/" else event.url
+        return render(request, "events/cancel.html", {"page": event, "registration": registration, "back": back})
     try:
         cancel(registration)
     except BookingError as error:

@@ -44,5 +44,9 @@ def test_find_book_see_on_me_and_cancel(page, home_page):
     page.goto("/me/")
     expect(page.get_by_role("link", name="Spot the scam")).to_be_visible()
     page.get_by_role("button", name="Cancel booking for Spot the scam").click()
+    page.get_by_role("heading", name="Cancel your booking?").wait_for()
+    assert_page_basics(page)
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, cancel it").click()
     expect(page.get_by_text("Your booking has been cancelled")).to_be_visible()
     assert Registration.objects.get(user=person).status == "cancelled"

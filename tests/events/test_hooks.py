@@ -23,7 +23,8 @@ def test_me_lists_own_bookings_with_cancel_buttons(client, event, user, other_us
     response = client.get("/me/")
     assert "Your event bookings" in response.text
     assert "What is AI?" in response.text
-    assert f'action="/events/{event.slug}/cancel/"' in response.text
+    assert f'href="/events/{event.slug}/cancel/?next=/me/"' in response.text
+    assert 'name="next" value="/me/"' in client.get(f"/events/{event.slug}/cancel/?next=/me/").text
 
 
 def test_cancelling_from_me_returns_to_me(client, event, user):

@@ -110,15 +110,20 @@ def test_access_needs_too_long_shows_error_and_saves_nothing(client, event, user
     assert not Registration.objects.exists()
 
 
-def test_cancel_is_post_only_and_for_the_owner(client, event, user, other_user):
+def test_cancelling_asks_first_and_only_the_owner_can(client, event, user, other_user):
     registration = RegistrationFactory(event=event, user=user)
     waiting = RegistrationFactory(event=event, user=UserFactory(), status="waitlisted")
     url = f"/events/{event.slug}/cancel/"
-    assert client.post(url).status_code == 302  # anonymous: to sign in
+    assert client.get(url).status_code == 302  # anonymous: to sign in
+    assert client.post(url).status_code == 302
     client.force_login(other_user)
+    assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
     client.force_login(user)
-    assert client.get(url).status_code == 405
+    question = client.get(url)
+    assert "Cancel your booking?" in question.text and "Yes, cancel it" in question.text
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"  # asking changes nothing
     response = client.post(url, follow=True)
     assert "Your booking has been cancelled" in response.text
     registration.refresh_from_db()
