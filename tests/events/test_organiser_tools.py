@@ -84,6 +84,19 @@ def test_check_in_and_undo(client, event, organiser):
     assert registration.checked_in_at is None
 
 
+def test_check_in_needs_sign_in_and_permission_on_this_event(client, event, event_index):
+    registration = RegistrationFactory(event=event)
+    url = f"/events/{event.slug}/attendees/{registration.pk}/check-in/"
+    assert client.post(url)["Location"].startswith("/accounts/login/")
+    other_index_group = Group.objects.create(name="Other organisers")
+    elsewhere = EventPageFactory(parent=event_index)
+    GroupPagePermission.objects.create(group=other_index_group, page=elsewhere, permission_type="change")
+    sign_in_with_code(client, StaffFactory(groups=["Other organisers"]))
+    assert client.post(url).status_code == 404
+    registration.refresh_from_db()
+    assert registration.checked_in_at is None
+
+
 def test_cannot_check_in_someone_from_another_event(client, event, event_index, organiser):
     elsewhere = RegistrationFactory(event=EventPageFactory(parent=event_index))
     assert client.post(f"/events/{event.slug}/attendees/{elsewhere.pk}/check-in/").status_code == 404

@@ -61,6 +61,10 @@ def test_online_event_json_ld_and_joining_link_only_for_confirmed(client, event_
     assert data["location"]["@type"] == "VirtualLocation"
     assert "meet.example" not in client.get(event.url).text
     RegistrationFactory(event=event, user=user)
+    for someone_else in [UserFactory(), RegistrationFactory(event=event, status="waitlisted").user]:
+        client.force_login(someone_else)
+        html = client.get(event.url).text
+        assert "meet.example" not in html and "You have a place" not in html
     client.force_login(user)
     assert "https://meet.example/ai" in client.get(event.url).text
 

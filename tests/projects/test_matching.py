@@ -92,6 +92,15 @@ def test_only_the_organisation_can_pick_a_team(client, challenge, student):
     assert interest.status == InterestStatus.INTERESTED
 
 
+def test_a_team_interested_in_another_challenge_cannot_be_picked(client, challenge, organisation_member):
+    elsewhere = InterestFactory(challenge=ChallengePageFactory())
+    client.force_login(organisation_member)
+    assert client.post(f"/challenges/{challenge.pk}/select-team/", {"interest": elsewhere.pk}).status_code == 404
+    elsewhere.refresh_from_db()
+    challenge.refresh_from_db()
+    assert elsewhere.status == InterestStatus.INTERESTED and challenge.status == ChallengeStatus.OPEN
+
+
 def test_withdrawing_a_picked_team_reopens_the_challenge(client, challenge, student, organisation_member):
     interest = InterestFactory(challenge=challenge, student=student)
     client.force_login(organisation_member)

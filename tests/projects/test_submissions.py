@@ -196,6 +196,35 @@ def test_editing_a_draft_is_refused_to_anonymous_and_other_people(client, indexe
     assert client.get(url).status_code == 200
 
 
+def test_editing_a_project_draft_is_for_its_team_only(client, indexes, student):
+    client.force_login(student)
+    client.post("/projects/submit/", PROJECT)
+    url = f"/projects/submit/{ProjectPage.objects.get().pk}/"
+    client.logout()
+    assert client.get(url)["Location"].startswith("/accounts/login/")
+    client.force_login(UserFactory(role="student"))
+    assert client.get(url).status_code == 404
+    assert client.post(url, {**PROJECT, "title": "Hijacked"}).status_code == 404
+    assert ProjectPage.objects.get().title == PROJECT["title"]
+    client.force_login(student)
+    assert client.get(url).status_code == 200
+
+
+def test_me_shows_my_submissions_and_interests_and_no_one_elses(client, indexes, organisation_member, student):
+    from projects.factories import ChallengePageFactory, InterestFactory
+
+    submit_challenge(client, organisation_member)
+    assert CHALLENGE["title"] in client.get("/me/").text  # the owner's, with the thank-you message
+    InterestFactory(
+        challenge=ChallengePageFactory(title="Someone's challenge"), student=student, note="Our secret plan"
+    )
+    client.force_login(UserFactory(role="student"))
+    html = client.get("/me/").text
+    assert CHALLENGE["title"] not in html and "Someone's challenge" not in html and "Our secret plan" not in html
+    client.force_login(student)
+    assert "Someone&#x27;s challenge" in client.get("/me/").text
+
+
 def test_editing_is_refused_once_published(client, indexes, organisation_member, moderator):
     submit_challenge(client, organisation_member)
     page = ChallengePage.objects.get()
