@@ -28,13 +28,15 @@ print(json.dumps({
     "hosts": settings.ALLOWED_HOSTS,
     "tasks": settings.TASKS["default"]["BACKEND"],
     "hasher": settings.PASSWORD_HASHERS[0],
+    "base_url": settings.WAGTAILADMIN_BASE_URL,
 }))
 """
 
 CLEAN_ENV = {
     key: value
     for key, value in os.environ.items()
-    if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_")) and key != "PYTEST_XDIST_WORKER"
+    if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "WAGTAILADMIN_"))
+    and key != "PYTEST_XDIST_WORKER"
 }
 
 
@@ -106,6 +108,13 @@ def test_production_uses_the_database_task_queue():
     )
     assert values["tasks"] == "django_tasks_db.DatabaseBackend"
     assert values["debug"] is False
+
+
+def test_production_links_in_emails_use_the_public_address():
+    essentials = {"DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "portal.example,www.portal.example"}
+    assert settings_of("portal.settings.production", **essentials)["base_url"] == "https://portal.example"
+    chosen = settings_of("portal.settings.production", **essentials, WAGTAILADMIN_BASE_URL="https://ai.luton.example")
+    assert chosen["base_url"] == "https://ai.luton.example"
 
 
 def test_production_passes_the_deploy_checks():

@@ -14,6 +14,13 @@ if not ALLOWED_HOSTS:
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
+# Links in emails and the API: the site's public address, by default its first host name.
+if not os.environ.get("WAGTAILADMIN_BASE_URL"):
+    public_hosts = [host.lstrip(".") for host in ALLOWED_HOSTS if host != "*"]
+    if not public_hosts:
+        raise ImproperlyConfigured("Set WAGTAILADMIN_BASE_URL: emails need the site's public address.")
+    WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = f"https://{public_hosts[0]}"
+
 # Behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
