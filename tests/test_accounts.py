@@ -335,3 +335,18 @@ def test_staff_set_up_mfa_right_after_signing_in_then_use_the_admin(client):
     assert Authenticator.objects.filter(user=editor, type=Authenticator.Type.TOTP).exists()
     # Setting it up with a valid code counts as signing in with two factors.
     assert client.get("/admin/").status_code == 200
+
+
+def test_email_addresses_page_speaks_plainly_and_offers_only_what_makes_sense(client, user):
+    from allauth.account.models import EmailAddress
+
+    client.force_login(user)
+    html = client.get("/accounts/email/").text
+    assert "Your email addresses" in html and f"You sign in and get emails at <strong>{user.email}</strong>" in html
+    assert "Make Primary" not in html and "Remove it" not in html and "Send the confirmation" not in html
+    EmailAddress.objects.create(user=user, email="second@example.com", verified=False, primary=False)
+    html = client.get("/accounts/email/").text
+    assert "Make it your main address" in html and "Remove it" in html and "Not confirmed yet" in html
+    response = client.post("/accounts/email/", {"email": "second@example.com", "action_remove": ""})
+    assert response.status_code == 302
+    assert not EmailAddress.objects.filter(email="second@example.com").exists()

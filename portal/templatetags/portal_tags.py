@@ -102,3 +102,9 @@ def navigation(links: list[dict], path: str) -> list[dict]:
         }
         for href, link in zip(hrefs, links, strict=True)
     ]
+
+
+@register.filter
+def unconfirmed(addresses) -> list:
+    """The email addresses (allauth EmailAddress objects) not confirmed yet."""
+    return [address for address in addresses if not address.verified]
