@@ -59,6 +59,8 @@ def availability(
     if booking_closed_reason(event, now):
         if event.status == EventStatus.CANCELLED:
             return Availability("booking-closed", "Cancelled", places_left, False)
+        if event.end < now:
+            return Availability("booking-closed", "This event has finished", places_left, False)
         if places_left == 0:
             return Availability("fully-booked", "Fully booked", 0, False)
         return Availability("booking-closed", "Booking closed", places_left, False)

@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from events.booking import BookingError, book, cancel, has_free_place
+from events.booking import BookingError, availability, book, cancel, has_free_place
 from events.factories import EventPageFactory, RegistrationFactory
 from events.models import EventStatus, Registration
 from portal.accounts.factories import UserFactory
@@ -112,3 +112,4 @@ def test_past_events_cannot_be_booked(event_index, user):
     with pytest.raises(BookingError, match="already started"):
         book(event, user)
     assert not event.registrations.exists()
+    assert availability(event, confirmed=0).label == "This event has finished"
