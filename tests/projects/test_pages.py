@@ -89,6 +89,11 @@ def test_challenge_page_shows_readiness_check_and_answering_projects(client, ind
     assert "Our answer" in response.text
 
 
+def test_a_challenge_without_ethics_concerns_says_none_were_stated(client, indexes):
+    response = client.get(ChallengePageFactory(ethics_concerns="").url)
+    assert 'Ethics concerns</dt><dd class="govuk-summary-list__value">None stated</dd>' in response.text
+
+
 def test_project_page_shows_team_and_responsible_ai_summary(client, indexes, student):
     project = ProjectPageFactory(team_members=[student], team_names="Amina Khan, Tom Price")
     response = client.get(project.url)
