@@ -200,8 +200,9 @@ def _flush_line(parts: list, segment: list[str]) -> list:
     return []
 
 
-# A person's progress chart: coordinates only, the template draws them.
-CHART_WIDTH, CHART_HEIGHT, CHART_LEFT, CHART_BOTTOM = 640, 240, 40, 30
+# A person's progress chart: coordinates only, the template draws them. As narrow as the
+# dashboard's charts, so its text stays readable on a 320 px screen.
+CHART_WIDTH, CHART_HEIGHT, CHART_LEFT, CHART_BOTTOM = 320, 200, 30, 30
 
 
 def progress_chart(areas, assessments) -> dict:
@@ -234,6 +235,7 @@ def progress_chart(areas, assessments) -> dict:
         "height": CHART_HEIGHT,
         "lines": lines,
         "gridlines": [{"level": level, "y": round(y(level), 1)} for level in range(4)],
+        # Every date fits up to three results; beyond that the first and last (the table has all).
         "labels": [
             {
                 "x": round(CHART_LEFT + position * step, 1),
@@ -241,6 +243,7 @@ def progress_chart(areas, assessments) -> dict:
                 "anchor": "start" if position == 0 else "end" if position == count - 1 else "middle",
             }
             for position, assessment in enumerate(assessments)
+            if count <= 3 or position in (0, count - 1)
         ],
         "baseline": CHART_HEIGHT - 8,
     }

@@ -237,7 +237,7 @@ def results(request, uuid):
         "assessment": assessment,
         "overall": levels.get(assessment.overall_level),
         "area_results": area_results,
-        "chart_height": len(area_results) * 100,
+        "chart_height": len(area_results) * 64,
         "focus": focus,
         "events": next_steps(area_levels),
         "resources": list(Resource.objects.suiting({result.area.slug: result.level for result in focus})),
