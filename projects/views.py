@@ -157,7 +157,11 @@ def challenge_complete(request, page_id):
         return redirect(challenge.url)
     form = CompleteChallengeForm(request.POST or None, projects=projects_that_may_answer(challenge))
     if request.method == "POST" and form.is_valid():
-        complete_challenge(challenge, form.cleaned_data["outcome"], form.cleaned_data["project"], request.user)
-        messages.success(request, "The challenge is marked completed. Thank you for sharing the outcome.")
+        try:
+            complete_challenge(challenge, form.cleaned_data["outcome"], form.cleaned_data["project"], request.user)
+        except ValidationError as error:  # completed by someone else a moment ago
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, "The challenge is marked completed. Thank you for sharing the outcome.")
         return redirect(challenge.url)
     return render(request, "projects/complete.html", {"form": form, "challenge": challenge})
