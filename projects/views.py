@@ -43,9 +43,11 @@ def submission_to_edit(user, model, page_id: int):
     return page
 
 
-def submission_form(request, *, form_class, submit, page, title, index_model):
+def submission_form(request, page_id, *, model, form_class, submit, index_model, new_title):
+    """Post a new submission, or edit one's own draft, through `form_class`."""
     if not index_model.objects.exists():
         raise Http404("This part of the site is not set up yet.")
+    page = submission_to_edit(request.user, model, page_id) if page_id is not None else None
     initial = form_class.initial_from(page) if page else None
     form = form_class(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -56,44 +58,37 @@ def submission_form(request, *, form_class, submit, page, title, index_model):
         else:
             messages.success(request, f"Thank you. “{saved.title}” is with our editors for review.")
             return redirect("me")
+    title = f"Edit “{page.title}”" if page else new_title
     return render(request, "projects/submit.html", {"form": form, "title": title, "page": page})
 
 
 @login_required
 def challenge_submit(request, page_id=None):
-    page = None
-    if page_id is not None:
-        page = submission_to_edit(request.user, ChallengePage, page_id)
-    elif not can_submit_challenge(request.user):
+    if page_id is None and not can_submit_challenge(request.user):
         return forbidden(
             request,
             "Only businesses and organisations can post challenges",
             "Post a challenge by choosing “Business or organisation” as your role on your profile page and "
             "naming your organisation. Our editors confirm organisations before they are named publicly.",
         )
-    title = f"Edit “{page.title}”" if page else "Post a challenge"
     return submission_form(
-        request, form_class=ChallengeForm, submit=submit_challenge, page=page, title=title,
-        index_model=ChallengeIndexPage,
+        request, page_id, model=ChallengePage, form_class=ChallengeForm, submit=submit_challenge,
+        index_model=ChallengeIndexPage, new_title="Post a challenge",
     )  # fmt: skip
 
 
 @login_required
 def project_submit(request, page_id=None):
-    page = None
-    if page_id is not None:
-        page = submission_to_edit(request.user, ProjectPage, page_id)
-    elif not can_submit_project(request.user):
+    if page_id is None and not can_submit_project(request.user):
         return forbidden(
             request,
             "Only students can add projects",
             "Student teams add their projects to the showcase. If you are a student, choose “Student” as your "
             "role on your profile page. Organisations can post a challenge for a team to take on instead.",
         )
-    title = f"Edit “{page.title}”" if page else "Add your project"
     return submission_form(
-        request, form_class=ProjectForm, submit=submit_project, page=page, title=title,
-        index_model=ProjectIndexPage,
+        request, page_id, model=ProjectPage, form_class=ProjectForm, submit=submit_project,
+        index_model=ProjectIndexPage, new_title="Add your project",
     )  # fmt: skip
 
 
