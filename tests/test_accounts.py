@@ -344,6 +344,9 @@ def test_email_addresses_page_speaks_plainly_and_offers_only_what_makes_sense(cl
     html = client.get("/accounts/email/").text
     assert "Your email addresses" in html and f"You sign in and get emails at <strong>{user.email}</strong>" in html
     assert "Make Primary" not in html and "Remove it" not in html and "Send the confirmation" not in html
+    assert "placeholder" not in html
+    response = client.post("/accounts/email/", {"email": "", "action_add": ""})
+    assert response.text.count("Enter the email address to add.") == 2  # in the summary and at the field
     EmailAddress.objects.create(user=user, email="second@example.com", verified=False, primary=False)
     html = client.get("/accounts/email/").text
     assert "Make it your main address" in html and "Remove it" in html and "Not confirmed yet" in html

@@ -1,6 +1,6 @@
 """Allauth's forms with the portal's wording (loaded lazily through ACCOUNT_FORMS)."""
 
-from allauth.account.forms import LoginForm, SignupForm
+from allauth.account.forms import AddEmailForm, LoginForm, SignupForm
 from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm
 
@@ -30,6 +30,16 @@ class PortalSignupForm(SignupForm):
         fields["password2"].error_messages["required"] = "Type the password again."
         for name in ("email", "password1", "password2"):
             fields[name].widget.attrs.pop("placeholder", None)
+
+
+class PortalAddEmailForm(AddEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.label = "Email address"
+        email.help_text = "We will send a link to confirm it before you can use it."
+        email.error_messages["required"] = "Enter the email address to add."
+        email.widget.attrs.pop("placeholder", None)
 
 
 def use_security_code_wording(field) -> None:

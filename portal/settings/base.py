@@ -181,6 +181,7 @@ ACCOUNT_SIGNUP_FORM_CLASS = "portal.accounts.forms.SignupDetailsForm"
 ACCOUNT_FORMS = {
     "login": "portal.accounts.allauth_forms.PortalLoginForm",
     "signup": "portal.accounts.allauth_forms.PortalSignupForm",
+    "add_email": "portal.accounts.allauth_forms.PortalAddEmailForm",
 }
 ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Luton AI Club: "
