@@ -2,12 +2,14 @@
 
 A response is stored only when the request carried no session or messages cookie and the
 response sets no cookie (so no CSRF token, no personal data). Any change to what public
-pages show bumps a generation number, which retires every stored page at once.
+pages show bumps a generation number, which retires every stored page at once; so does a
+deploy that changes the static files, since a stored page names the old CSS and JavaScript.
 """
 
 import hashlib
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -67,7 +69,9 @@ def is_cacheable_response(response) -> bool:
 
 def cache_key(request) -> str:
     url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"pagecache:{page_cache_generation()}:{request.method}:{url}"
+    # The manifest's hash exists with hashed static file names (production) and changes with them.
+    static_version = getattr(staticfiles_storage, "manifest_hash", "")
+    return f"pagecache:{static_version}:{page_cache_generation()}:{request.method}:{url}"
 
 
 class AnonymousPageCacheMiddleware:

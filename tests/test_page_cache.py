@@ -32,6 +32,15 @@ def test_publishing_a_page_retires_the_cached_copy(client, home_page):
     assert b"After" in response.content
 
 
+def test_a_deploy_with_new_static_files_retires_cached_pages(client, home_page, monkeypatch):
+    storage = type("ManifestStorage", (), {"manifest_hash": "before"})()
+    monkeypatch.setattr("portal.cache.staticfiles_storage", storage)
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    storage.manifest_hash = "after"
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
 def test_saving_site_settings_retires_cached_pages(client, home_page):
     client.get("/")
     settings = SiteSettings.load()
