@@ -25,6 +25,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
+    path("_util/login/", views.frontend_login, name="frontend_login"),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("portal.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -36,15 +36,24 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 
-def admin_login(request):
-    """Wagtail's own login form would accept a password alone; send everyone through
-    the portal's sign-in, which asks for the second factor."""
-    next_url = request.GET.get("next", "/admin/")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "/admin/"
-    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+def sign_in_here_instead(default_next: str):
+    """A view for a sign-in form that must not be used (Wagtail's admin and front-end login
+    forms accept a password alone, with no rate limit, verification or second factor): it
+    sends everyone, whatever the method, to the portal's sign-in, keeping a safe `next`."""
+
+    def view(request):
+        next_url = request.GET.get("next") or default_next
+        if not url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            next_url = default_next
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+    return view
+
+
+admin_login = sign_in_here_instead("/admin/")
+frontend_login = sign_in_here_instead("/")
 
 
 def page_not_found(request, exception=None):

@@ -333,8 +333,70 @@ def test_staff_set_up_mfa_right_after_signing_in_then_use_the_admin(client):
     code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
     response = client.post(reverse("mfa_activate_totp"), {"code": code})
     assert Authenticator.objects.filter(user=editor, type=Authenticator.Type.TOTP).exists()
-    # Setting it up with a valid code counts as signing in with two factors.
+    # Setting up an authenticator is not signing in with it: the admin asks for a code first.
+    response = client.get("/admin/")
+    assert response["Location"].startswith(reverse("mfa_reauthenticate"))
+    client.post(reverse("mfa_reauthenticate"), {"code": unused_recovery_code(editor)})
     assert client.get("/admin/").status_code == 200
+
+
+def unused_recovery_code(user) -> str:
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    return RecoveryCodes(authenticator).get_unused_codes()[0]
+
+
+def test_wagtail_frontend_login_form_signs_nobody_in(client, home_page):
+    editor = StaffFactory()
+    response = client.post("/_util/login/", {"username": editor.email, "password": PASSWORD, "next": "/"})
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+    response = client.get("/_util/login/?next=/committee/")
+    assert response["Location"] == reverse("account_login") + "?next=%2Fcommittee%2F"
+    response = client.get("/_util/login/?next=https://evil.example/")
+    assert response["Location"] == reverse("account_login") + "?next=%2F"
+
+
+def test_private_pages_send_people_to_the_portal_sign_in(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home_page, title="Committee notes", slug="committee")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(page.url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_login") + "?next=/committee/"
+
+
+@pytest.mark.parametrize(
+    "url", ["/accounts/2fa/totp/deactivate/", "/accounts/2fa/recovery-codes/", "/accounts/password/change/"]
+)
+def test_a_password_alone_cannot_change_the_second_factor(client, url):
+    editor = StaffFactory()
+    enrol_totp(editor)
+    client.force_login(editor)  # a session that never used the authenticator app
+    response = client.get(url)
+    assert response["Location"].startswith(reverse("mfa_reauthenticate"))
+    response = client.post(url, {"code": "123456"})
+    assert response["Location"].startswith(reverse("mfa_reauthenticate"))
+    assert has_authenticator_app(editor)
+
+
+def has_authenticator_app(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def test_the_second_factor_is_managed_after_using_it(client):
+    editor = StaffFactory()
+    enrol_totp(editor)
+    client.post(reverse("account_login"), {"login": editor.email, "password": PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": current_code(editor)})
+    assert client.get("/accounts/2fa/totp/deactivate/").status_code == 200
 
 
 def test_email_addresses_page_speaks_plainly_and_offers_only_what_makes_sense(client, user):

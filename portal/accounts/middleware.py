@@ -7,6 +7,9 @@ from django.utils.http import urlencode
 
 ADMIN_PREFIX = "/admin/"
 STRONG_FACTORS = ["totp", "webauthn"]
+# What would let someone holding only the password take over the second factor or the account.
+SECOND_FACTOR_MANAGEMENT_PREFIXES = ("/accounts/2fa/", "/accounts/password/change/", "/accounts/email/")
+SECOND_FACTOR_ENTRY_PATHS = ("/accounts/2fa/authenticate/", "/accounts/2fa/reauthenticate/")
 
 
 def signed_in_with_mfa(request) -> bool:
@@ -26,20 +29,31 @@ def second_factor_redirect(request, purpose: str = "use the admin"):
     return None
 
 
+def manages_second_factor(request) -> bool:
+    """True when a person who has an authenticator app asks to change it, their password or
+    their email addresses: the pages that would let a stolen password take the account over."""
+    path = request.path
+    return (
+        path.startswith(SECOND_FACTOR_MANAGEMENT_PREFIXES)
+        and not path.startswith(SECOND_FACTOR_ENTRY_PATHS)
+        and request.user.is_authenticated
+        and is_mfa_enabled(request.user, types=STRONG_FACTORS)
+    )
+
+
 class AdminRequiresMFAMiddleware:
     """Staff may use the Wagtail admin only with two-factor authentication set up and used
-    in this session. Anyone else is left to Wagtail's own permission checks."""
+    in this session; anyone else is left to Wagtail's own permission checks. People with an
+    authenticator app change it (or their password and addresses) only after using it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user
-        if (
-            request.path.startswith(ADMIN_PREFIX)
-            and user.is_authenticated
-            and user.has_perm("wagtailadmin.access_admin")
-            and (response := second_factor_redirect(request))
-        ):
-            return response
-        return self.get_response(request)
+        response = None
+        if request.path.startswith(ADMIN_PREFIX):
+            if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
+                response = second_factor_redirect(request)
+        elif manages_second_factor(request):
+            response = second_factor_redirect(request, "change your security settings")
+        return response or self.get_response(request)
