@@ -20,6 +20,8 @@ print(json.dumps({
     "cache": settings.CACHES["default"]["BACKEND"],
     "cache_location": settings.CACHES["default"].get("LOCATION"),
     "sessions": settings.SESSION_ENGINE,
+    "session_cache": settings.CACHES.get(settings.SESSION_CACHE_ALIAS, {}).get("KEY_PREFIX"),
+    "cache_prefix": settings.CACHES["default"].get("KEY_PREFIX"),
     "email": settings.EMAIL_BACKEND,
     "email_host": getattr(settings, "EMAIL_HOST", ""),
     "email_port": getattr(settings, "EMAIL_PORT", None),
@@ -82,18 +84,26 @@ def test_database_redis_and_email_come_from_the_environment():
     assert values["db_name"] == "portal"
     assert values["cache"].endswith("RedisCache")
     assert values["cache_location"] == "redis://cache.internal:6379/1"
-    assert values["sessions"] == "django.contrib.sessions.backends.cache"
+    # Sessions live in the database, copied into a corner of Redis the page cache cannot touch.
+    assert values["sessions"] == "django.contrib.sessions.backends.cached_db"
+    assert values["session_cache"] != values["cache_prefix"]
     assert values["email"].endswith("smtp.EmailBackend")
     assert (values["email_host"], values["email_port"], values["email_tls"]) == ("smtp.internal", 2525, False)
     assert values["debug"] is False
     assert values["hosts"] == ["portal.example", "www.portal.example"]
 
 
+REDIS = {"REDIS_URL": "redis://cache.internal:6379/0"}
+ESSENTIALS = {"DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "portal.example", **REDIS}
+
+
 @pytest.mark.parametrize(
     ("missing", "env"),
     [
-        ("DJANGO_SECRET_KEY", {"DJANGO_ALLOWED_HOSTS": "portal.example"}),
-        ("DJANGO_ALLOWED_HOSTS", {"DJANGO_SECRET_KEY": "x" * 60}),
+        ("DJANGO_SECRET_KEY", {"DJANGO_ALLOWED_HOSTS": "portal.example", **REDIS}),
+        ("DJANGO_ALLOWED_HOSTS", {"DJANGO_SECRET_KEY": "x" * 60, **REDIS}),
+        ("REDIS_URL", {"DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "portal.example"}),
+        ("DJANGO_ALLOWED_HOSTS", {**ESSENTIALS, "DJANGO_ALLOWED_HOSTS": "portal.example,*"}),
     ],
 )
 def test_production_refuses_to_start_without_essentials(missing, env):
@@ -103,15 +113,13 @@ def test_production_refuses_to_start_without_essentials(missing, env):
 
 
 def test_production_uses_the_database_task_queue():
-    values = settings_of(
-        "portal.settings.production", DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="portal.example"
-    )
+    values = settings_of("portal.settings.production", **ESSENTIALS)
     assert values["tasks"] == "django_tasks_db.DatabaseBackend"
     assert values["debug"] is False
 
 
 def test_production_links_in_emails_use_the_public_address():
-    essentials = {"DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "portal.example,www.portal.example"}
+    essentials = {**ESSENTIALS, "DJANGO_ALLOWED_HOSTS": "portal.example,www.portal.example"}
     assert settings_of("portal.settings.production", **essentials)["base_url"] == "https://portal.example"
     chosen = settings_of("portal.settings.production", **essentials, WAGTAILADMIN_BASE_URL="https://ai.luton.example")
     assert chosen["base_url"] == "https://ai.luton.example"
@@ -126,9 +134,28 @@ def test_production_passes_the_deploy_checks():
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
             "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
             "DJANGO_ALLOWED_HOSTS": "portal.example",
+            **REDIS,
         },
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_load_demo_refuses_production_settings_unless_asked():
+    env = {**CLEAN_ENV, "DJANGO_SETTINGS_MODULE": "portal.settings.production", **ESSENTIALS}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "load_demo"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "--allow-production" in result.stderr
+
+
+@pytest.mark.django_db
+def test_a_request_body_over_the_limit_is_refused_before_it_is_read(client, settings):
+    settings.REQUEST_BODY_MAX_BYTES = 1000
+    response = client.post("/accounts/login/", {"login": "a@example.org", "password": "x" * 2000})
+    assert response.status_code == 413
+    assert "What you sent is too large" in response.text
+    assert client.post("/accounts/login/", {"login": "a@example.org", "password": "x"}).status_code != 413

@@ -48,6 +48,6 @@ Sign in at http://127.0.0.1:8000/accounts/login/
   Also: resident@example.org, student@example.org, business@example.org, editor@example.org
   Password for every demo account: {DEMO_PASSWORD}
 The admin (http://127.0.0.1:8000/admin/) asks staff to set up two-factor authentication
-first. In local development (DJANGO_DEBUG on) the code 000000 is accepted; anywhere else
+first, then for a code from it. In local development (DJANGO_DEBUG on) the code 000000 is accepted; anywhere else
 use an authenticator app.
 """

@@ -23,6 +23,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+IS_PRODUCTION = False  # production.py says otherwise; demo data and the like check it
 DEBUG = env_bool("DJANGO_DEBUG")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -111,18 +113,23 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and sessions: Redis when REDIS_URL is set, so every app server shares them.
+# Cache and sessions: Redis when REDIS_URL is set, so every app server shares them. Sessions
+# are kept in the database and only copied into their own corner of the cache, so a full
+# page cache, a flush or a Redis restart never signs anyone out.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "KEY_PREFIX": prefix,
             "TIMEOUT": 600,
         }
+        for alias, prefix in (("default", CACHE_KEY_PREFIX), ("sessions", f"{CACHE_KEY_PREFIX}-sessions"))
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {
         "default": {
@@ -222,6 +229,8 @@ WAGTAILEMBEDS_FINDERS = []
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAIL_WORKFLOW_ENABLED = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest request body accepted: one image at the upload limit plus the form around it.
+REQUEST_BODY_MAX_BYTES = WAGTAILIMAGES_MAX_UPLOAD_SIZE + 2 * 1024 * 1024
 
 # Internationalisation: a UK site.
 LANGUAGE_CODE = "en-gb"
