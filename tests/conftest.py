@@ -2,7 +2,7 @@ import os
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from home.factories import HomePageFactory
 from portal.accounts.factories import UserFactory
@@ -13,16 +13,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def clear_cache() -> None:
-    """Empty this test run's cache without touching anyone else's keys in a shared Redis."""
-    backend = settings.CACHES["default"]["BACKEND"]
-    if backend.endswith("RedisCache"):
-        client = cache._cache.get_client(write=True)
-        prefix = settings.CACHES["default"].get("KEY_PREFIX", "")
-        keys = list(client.scan_iter(f"{prefix}:*"))
-        if keys:
-            client.delete(*keys)
-    else:
-        cache.clear()
+    """Empty this test run's caches without touching anyone else's keys in a shared Redis."""
+    for alias, options in settings.CACHES.items():
+        backend = caches[alias]
+        if options["BACKEND"].endswith("RedisCache"):
+            client = backend._cache.get_client(write=True)
+            keys = list(client.scan_iter(f"{options.get('KEY_PREFIX', '')}:*"))
+            if keys:
+                client.delete(*keys)
+        else:
+            backend.clear()
 
 
 @pytest.fixture(autouse=True)

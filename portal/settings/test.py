@@ -15,7 +15,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Each test run (and each xdist worker) gets its own corner of a shared Redis.
 if REDIS_URL:
-    CACHES["default"]["KEY_PREFIX"] = "test-{}-{}".format(os.getpid(), os.environ.get("PYTEST_XDIST_WORKER", "main"))
+    for alias, cache in CACHES.items():
+        cache["KEY_PREFIX"] = "test-{}-{}-{}".format(alias, os.getpid(), os.environ.get("PYTEST_XDIST_WORKER", "main"))
 
 # Serve static files straight from the build and source folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
