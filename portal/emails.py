@@ -1,39 +1,20 @@
-"""One way to send email: render now, hand to the task queue once the transaction commits.
+"""One way to send email: render now, store in the outbox, send once the transaction commits.
 
 Each email lives in `templates/email/<name>/` as `subject.txt`, `body.txt` and `body.html`.
 """
 
-from functools import partial
-
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
-from django.db import transaction
+from django.db.models import Model
 from django.template import Context, engines
 from django.template.loader import render_to_string
 
-from .tasks import deliver_email
+from .outbox import sending as outbox
 
 
-def queue_email(message: EmailMessage) -> None:
-    """Send an already-built message from a background task after the current transaction commits."""
-    html = ""
-    if isinstance(message, EmailMultiAlternatives):
-        html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
-    attachments = [
-        (filename, content if isinstance(content, str) else content.decode(), mimetype)
-        for filename, content, mimetype in message.attachments
-    ]
-    transaction.on_commit(
-        partial(
-            deliver_email.enqueue,
-            subject=message.subject,
-            body=message.body,
-            to=list(message.to),
-            html=html,
-            from_email=message.from_email,
-            attachments=attachments,
-        )
-    )
+def queue_email(message: EmailMessage, kind: str, related: Model | None = None) -> None:
+    """Store an already-built message in the outbox, to be sent after the current transaction commits."""
+    outbox.store(message, kind=kind, related=related)
 
 
 def render_text(template_name: str, context: dict) -> str:
@@ -46,8 +27,10 @@ def send_templated_email(
     to: list[str] | str,
     context: dict,
     attachments: list[tuple[str, str, str]] | None = None,
+    related: Model | None = None,
 ) -> None:
-    """Render `templates/email/<name>/` with `context` and queue it for each recipient list."""
+    """Render `templates/email/<name>/` with `context` and queue it for each recipient, noting
+    the object it is about (a booking, a page) when given."""
     context = {"site_name": settings.WAGTAIL_SITE_NAME, "base_url": settings.WAGTAILADMIN_BASE_URL, **context}
     subject = " ".join(render_text(f"email/{name}/subject.txt", context).split())
     message = EmailMultiAlternatives(
@@ -59,4 +42,4 @@ def send_templated_email(
     message.attach_alternative(render_to_string(f"email/{name}/body.html", context), "text/html")
     for attachment in attachments or []:
         message.attach(*attachment)
-    queue_email(message)
+    queue_email(message, kind=name, related=related)

@@ -16,7 +16,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         request = allauth_context.request
         ctx = {"request": request, "email": email, "current_site": get_current_site(request), **context}
-        queue_email(self.render_mail(template_prefix, email, ctx))
+        queue_email(self.render_mail(template_prefix, email, ctx), kind=template_prefix)
 
     def get_signup_redirect_url(self, request) -> str:
         return reverse("me")

@@ -30,6 +30,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 INSTALLED_APPS = [
     "portal",
     "portal.accounts",
+    "portal.outbox",
     "home",
     "events",
     "projects",
