@@ -1,8 +1,8 @@
 """Middleware that protects every request, whichever app serves it."""
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.template.loader import render_to_string
+
+from .views import error_page
 
 
 class RequestBodyLimitMiddleware:
@@ -19,5 +19,5 @@ class RequestBodyLimitMiddleware:
             length = 0
         if length > settings.REQUEST_BODY_MAX_BYTES:
             limit_mb = settings.REQUEST_BODY_MAX_BYTES // (1024 * 1024)
-            return HttpResponse(render_to_string("413.html", {"limit_mb": limit_mb}), status=413)
+            return error_page(request, 413, {"limit_mb": limit_mb})
         return self.get_response(request)

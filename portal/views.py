@@ -1,7 +1,10 @@
-from django.conf import settings
-from django.db import DatabaseError, connection
+import logging
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
@@ -56,10 +59,64 @@ admin_login = sign_in_here_instead("/admin/")
 frontend_login = sign_in_here_instead("/")
 
 
+# Error pages must not fail themselves: each is tried with the site's header and footer,
+# then as a stand-alone page, then as plain HTML (when even static file lookups fail).
+PLAIN_ERROR_PAGE = (
+    '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{title} – Luton AI Club</title></head>'
+    "<body><main><h1>{title}</h1><p>{advice}</p>"
+    '<p><a href="/">Go to the Luton AI Club home page</a></p></main></body></html>'
+)
+ERRORS = {
+    400: ("Sorry, that request could not be understood", "Go back and try again."),
+    403: ("You cannot do this", "If you think you should be able to, go to the home page and contact us."),
+    404: ("Page not found", "If you typed the web address, check it is correct."),
+    413: ("What you sent is too large", "Nothing has been saved. Go back, choose a smaller image and try again."),
+    500: (
+        "Sorry, there is a problem with the service",
+        "Try again later. Anything you did not submit has not been saved.",
+    ),
+    503: (
+        "Sorry, the service is unavailable",
+        "Try again in a few minutes. Anything you did not submit has not been saved.",
+    ),
+}
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+logger = logging.getLogger("portal")
+
+
+def error_page(request, status: int, context: dict | None = None, with_site_chrome: bool = True) -> HttpResponse:
+    """The page for an HTTP error `status`, whatever else is failing at the time."""
+    if with_site_chrome:
+        try:
+            return render(request, f"{status}.html", context or {}, status=status)
+        except Exception:
+            logger.exception("The %s page could not be rendered with the site's header; using the plain one", status)
+    title, advice = ERRORS[status]
+    try:
+        html = render_to_string("errors/plain.html", {"title": title, "advice": advice, **(context or {})})
+    except Exception:
+        html = PLAIN_ERROR_PAGE.format(title=title, advice=advice)
+    response = HttpResponse(html, status=status)
+    if status == 503:
+        response["Retry-After"] = "60"
+    return response
+
+
+def bad_request(request, exception=None):
+    return error_page(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return error_page(request, 403, {"exception": exception})
+
+
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return error_page(request, 404)
 
 
 def server_error(request):
-    # Rendered without context processors that touch the database, which may be the fault.
-    return render(request, "500.html", {"site_name": settings.WAGTAIL_SITE_NAME}, status=500)
+    """A database that cannot be reached is "service unavailable" (503), anything else a 500;
+    neither page needs the database, the cache or context processors."""
+    failure = sys.exc_info()[1]
+    status = 503 if isinstance(failure, DATABASE_UNAVAILABLE) else 500
+    return error_page(request, status, with_site_chrome=False)

@@ -120,14 +120,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal")
 if REDIS_URL:
+    # Redis down or restarting: pages are served without the cache (portal/cache_backends.py).
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
             "TIMEOUT": 600,
+            "OPTIONS": options,
         }
-        for alias, prefix in (("default", CACHE_KEY_PREFIX), ("sessions", f"{CACHE_KEY_PREFIX}-sessions"))
+        for alias, prefix, options in (
+            ("default", CACHE_KEY_PREFIX, {"ON_RECOVERY": "portal.cache.invalidate_page_cache"}),
+            ("sessions", f"{CACHE_KEY_PREFIX}-sessions", {}),
+        )
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     SESSION_CACHE_ALIAS = "sessions"
