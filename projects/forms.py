@@ -136,8 +136,18 @@ class ProjectForm(PlainMessagesMixin, forms.Form):
     outcome = forms.CharField(
         label="Outcome for the organisation (optional)", max_length=2000, widget=forms.Textarea, required=False
     )
-    code_url = forms.URLField(label="Code link (optional)", required=False, assume_scheme="https")
-    demo_url = forms.URLField(label="Demo link (optional)", required=False, assume_scheme="https")
+    code_url = forms.URLField(
+        label="Code link (optional)",
+        required=False,
+        assume_scheme="https",
+        max_length=ProjectPage._meta.get_field("code_url").max_length,
+    )
+    demo_url = forms.URLField(
+        label="Demo link (optional)",
+        required=False,
+        assume_scheme="https",
+        max_length=ProjectPage._meta.get_field("demo_url").max_length,
+    )
     data_used = forms.CharField(label="Data used", max_length=1000, widget=forms.Textarea)
     risks = forms.CharField(label="Known risks and limitations", max_length=1000, widget=forms.Textarea)
     human_control = forms.CharField(label="How people stay in control", max_length=1000, widget=forms.Textarea)

@@ -1,17 +1,24 @@
 """Front-end submissions: draft pages owned by the submitter, reviewed in Wagtail workflows."""
 
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 
 from portal.accounts.models import Role
 from portal.emails import send_templated_email
 
+from .matching import manages_challenge
 from .models import ChallengeIndexPage, ChallengePage, ProjectGalleryImage, ProjectIndexPage, ProjectPage
 from .uploads import save_image
 
 CHALLENGE_WORKFLOW = "Challenge review"
 PROJECT_WORKFLOW = "Project review"
+IN_REVIEW = (
+    "Our editors are reviewing this now, so it cannot be changed until they finish. We will email you when "
+    "it is published or if they ask for changes, and you can edit it then."
+)
+SAVED_AT_THE_SAME_MOMENT = "Something else was saved at the same moment, so this was not saved. Send the form again."
 
 
 def can_submit_challenge(user) -> bool:
@@ -23,17 +30,28 @@ def can_submit_project(user) -> bool:
 
 
 def is_submitter(user, page: Page) -> bool:
-    """The person who submitted the page, or for projects anyone in its team."""
+    """The person who submitted the page, or for projects anyone in its team. A challenge's
+    poster counts only while they still speak for its organisation."""
     if not user.is_authenticated:
         return False
+    if isinstance(page, ChallengePage):
+        return page.owner_id == user.pk and manages_challenge(user, page)
     if page.owner_id == user.pk:
         return True
     return isinstance(page, ProjectPage) and page.team_members.filter(pk=user.pk).exists()
 
 
+def is_in_review(page: Page) -> bool:
+    """True while moderators are reviewing it: approving publishes the latest revision, so
+    nothing may change it meanwhile."""
+    state = page.current_workflow_state
+    return bool(state and state.status == WorkflowState.STATUS_IN_PROGRESS)
+
+
 def can_edit(user, page: Page) -> bool:
-    """Submitters may edit until the page is published."""
-    return not page.live and is_submitter(user, page)
+    """Submitters may edit a draft that is not being reviewed: before it is sent, or once
+    changes are requested. Published pages are for editors only."""
+    return not page.live and not is_in_review(page) and is_submitter(user, page)
 
 
 def review_status(page: Page) -> str:
@@ -49,6 +67,7 @@ def review_status(page: Page) -> str:
 
 
 def unique_slug(parent: Page, title: str) -> str:
+    """A slug for `title` that no child of `parent` uses yet."""
     base = slugify(title)[:60] or "submission"
     taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 2
@@ -73,18 +92,51 @@ def apply_fields(page: Page, form, names: list[str]) -> None:
     page.areas = form.cleaned_data["areas"]
 
 
+def add_submission(index_model: type[Page], page: Page, attempts: int = 3) -> None:
+    """Add the new draft under its index page with a slug no sibling has.
+
+    The index row is locked first, so submissions queue for it and each sees the slugs (and
+    tree positions) of those before it. Pages added another way at the same moment (an editor
+    in the admin) can still take the slug or position: then it tries again with fresh ones,
+    and after `attempts` it gives up with a message instead of an error page."""
+    for _ in range(attempts):
+        parent = index_model.objects.select_for_update().get()
+        page.slug = unique_slug(parent, page.title)
+        try:
+            with transaction.atomic():
+                parent.add_child(instance=page)
+            return
+        except ValidationError as error:
+            if "slug" not in getattr(error, "error_dict", {}):
+                raise
+        except IntegrityError:
+            pass
+    raise ValidationError(SAVED_AT_THE_SAME_MOMENT)
+
+
+def lock_for_editing(page: Page) -> None:
+    """Lock the page while its submitter's edit is saved, and refuse if it was published or
+    sent for review since the form was shown."""
+    current = Page.objects.select_for_update().get(pk=page.pk)
+    if current.live:
+        raise PermissionDenied("This is published now, so only our editors can change it.")
+    if is_in_review(current):
+        raise PermissionDenied(IN_REVIEW)
+
+
 @transaction.atomic
 def submit_challenge(form, user, page: ChallengePage | None = None) -> ChallengePage:
-    """Create (or update) the draft challenge from a valid form and send it for review."""
+    """Create the draft challenge from a valid form, or update `page` (its latest revision,
+    from `editable_draft`), and send it for review."""
     if page is None:
-        parent = ChallengeIndexPage.objects.get()
-        page = ChallengePage(live=False, owner=user, slug=unique_slug(parent, form.cleaned_data["title"]))
+        page = ChallengePage(live=False, owner=user)
         # Only an editor-confirmed membership names the organisation; editors can set it in review.
         membership = user.memberships.filter(is_confirmed=True).select_related("organisation").first()
         page.organisation = membership.organisation if membership else None
         apply_fields(page, form, form.page_fields)
-        parent.add_child(instance=page)
+        add_submission(ChallengeIndexPage, page)
     else:
+        lock_for_editing(page)
         apply_fields(page, form, form.page_fields)
         page.save()
     send_for_review(page, user, CHALLENGE_WORKFLOW)
@@ -93,20 +145,25 @@ def submit_challenge(form, user, page: ChallengePage | None = None) -> Challenge
 
 @transaction.atomic
 def submit_project(form, user, page: ProjectPage | None = None) -> ProjectPage:
-    """Create (or update) the draft project from a valid form and send it for review."""
+    """Create the draft project from a valid form, or update `page` (its latest revision,
+    from `editable_draft`), and send it for review."""
     data = form.cleaned_data
+    if page is not None:
+        lock_for_editing(page)
     previous_team = set(page.team_members.all()) if page else set()
     if page is None:
-        parent = ProjectIndexPage.objects.get()
-        page = ProjectPage(live=False, owner=user, slug=unique_slug(parent, data["title"]))
+        page = ProjectPage(live=False, owner=user)
         apply_fields(page, form, form.page_fields)
         page.team_members = {user, *data["team_emails"]}
-        parent.add_child(instance=page)
+        add_submission(ProjectIndexPage, page)
     else:
         apply_fields(page, form, form.page_fields)
         page.team_members = {page.owner, *data["team_emails"]} - {None}
     if data.get("image"):
-        image = save_image(data["image"], data["image_alt_text"] or data["title"], user)
+        try:
+            image = save_image(data["image"], data["image_alt_text"] or data["title"], user)
+        except ValidationError as error:
+            raise ValidationError({"image": error.error_list}) from error
         page.gallery_images.add(ProjectGalleryImage(image=image, alt_text=data["image_alt_text"]))
     page.save()
     send_for_review(page, user, PROJECT_WORKFLOW)
@@ -116,8 +173,9 @@ def submit_project(form, user, page: ProjectPage | None = None) -> ProjectPage:
 
 
 def editable_draft(page: Page) -> Page:
-    """The newest version of a submission, which is what its submitter edits."""
-    return page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+    """The newest version of a submission, which is what its submitter edits: its latest
+    revision, with any changes a moderator saved, not the database row."""
+    return page.get_latest_revision_as_object()
 
 
 def assign_review_workflows() -> None:

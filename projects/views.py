@@ -20,9 +20,11 @@ from .matching import (
 )
 from .models import ChallengeIndexPage, ChallengePage, ChallengeStatus, Interest, ProjectIndexPage, ProjectPage
 from .submission import (
-    can_edit,
+    IN_REVIEW,
     can_submit_challenge,
     can_submit_project,
+    editable_draft,
+    is_in_review,
     is_submitter,
     submit_challenge,
     submit_project,
@@ -38,9 +40,18 @@ def submission_to_edit(user, model, page_id: int):
     page = get_object_or_404(model, pk=page_id)
     if not is_submitter(user, page):
         raise Http404
-    if not can_edit(user, page):
+    if page.live:
         raise PermissionDenied("This is published now, so only our editors can change it.")
     return page
+
+
+def add_model_errors(form, error: ValidationError) -> None:
+    """Show errors the page itself found beside the fields they are about; the rest above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
 
 
 def submission_form(request, page_id, *, model, form_class, submit, index_model, new_title):
@@ -48,13 +59,17 @@ def submission_form(request, page_id, *, model, form_class, submit, index_model,
     if not index_model.objects.exists():
         raise Http404("This part of the site is not set up yet.")
     page = submission_to_edit(request.user, model, page_id) if page_id is not None else None
-    initial = form_class.initial_from(page) if page else None
+    if page and is_in_review(page):  # approval publishes the latest revision: it must stay what was sent
+        context = {"title": f"“{page.title}” is being reviewed", "explanation": IN_REVIEW}
+        return render(request, "projects/in_review.html", context, status=403 if request.method == "POST" else 200)
+    draft = editable_draft(page) if page else None
+    initial = form_class.initial_from(draft) if draft else None
     form = form_class(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = submit(form, request.user, page)
+            saved = submit(form, request.user, draft)
         except ValidationError as error:
-            form.add_error("image", error)
+            add_model_errors(form, error)
         else:
             messages.success(request, f"Thank you. “{saved.title}” is with our editors for review.")
             return redirect("me")
