@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets run test test-fast lint format migrate demo worker clean bench bench-dashboard
+.PHONY: help install assets run test test-fast lint format migrate demo worker clean bench bench-dashboard loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -62,6 +62,13 @@ bench: install ## Throughput of the main pages, anonymous and signed in, against
 
 bench-dashboard: install ## Time the dashboard at 200,000 assessments (needs DATABASE_URL to PostgreSQL, and wrk)
 	$(BIN)/python scripts/bench_dashboard.py --assessments 200000
+
+$(VENV)/.loadtest-installed: $(VENV)/.installed requirements-loadtest.txt
+	$(BIN)/python -m pip install --quiet -r requirements-loadtest.txt
+	@touch $@
+
+loadtest: install $(VENV)/.loadtest-installed ## 100 people on real journeys for 3 minutes against gunicorn ×4, PostgreSQL, Redis and a worker
+	$(BIN)/python scripts/loadtest/run.py --users 100 --minutes 3
 
 clean: ## Remove the virtualenv, npm packages and built files
 	rm -rf $(VENV) node_modules build static_collected

@@ -1,5 +1,7 @@
 """Local development: the embedded defaults (SQLite, local-memory cache, console email)."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
@@ -16,3 +18,7 @@ if DEBUG:
 # Serve static files straight from the build and source folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The load test runs the portal as production does: email through the database queue and a worker.
+if os.environ.get("PORTAL_TASK_QUEUE") == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

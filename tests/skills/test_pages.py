@@ -71,3 +71,9 @@ def test_assessment_screens_are_never_cached(client, settings):
     settings.PAGE_CACHE_SECONDS = 600
     for path in (reverse("skills_assessment"), reverse("skills_quick_assessment")):
         assert "X-Page-Cache" not in client.get(path)
+
+
+@pytest.mark.parametrize("path", ["/skills/", "/skills/framework/", "/skills/assessment/"])
+def test_skills_pages_describe_themselves_to_search_engines(client, path):
+    html = client.get(path).text
+    assert html.count('<meta name="description"') == 1
