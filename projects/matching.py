@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from portal.accounts.models import Role
+from portal.accounts.models import Membership, Role
 from portal.cache import invalidate_page_cache
 from portal.emails import send_templated_email
 
@@ -17,14 +17,16 @@ def is_student(user) -> bool:
 
 
 def manages_challenge(user, challenge: ChallengePage) -> bool:
-    """The submitter or a confirmed member of the challenge's organisation."""
-    if not user.is_authenticated:
+    """Someone who speaks for the challenge's organisation now: a current, confirmed member of it.
+    A challenge no organisation is named on yet is managed by its poster while they still post
+    for an organisation. Having posted it is not enough: people who leave stop managing it."""
+    if not user or not user.is_authenticated:
         return False
-    if challenge.owner_id == user.pk:
-        return True
-    return bool(
-        challenge.organisation_id and challenge.organisation.memberships.filter(user=user, is_confirmed=True).exists()
-    )
+    if challenge.organisation_id:
+        return Membership.objects.filter(
+            user=user, organisation_id=challenge.organisation_id, is_confirmed=True
+        ).exists()
+    return challenge.owner_id == user.pk and user.profile.role == Role.ORGANISATION
 
 
 def can_complete(user, challenge: ChallengePage) -> bool:
@@ -80,7 +82,7 @@ def register_interest(challenge: ChallengePage, student, note: str) -> Interest:
     interest, _ = Interest.objects.update_or_create(
         challenge=challenge, student=student, defaults={"note": note, "status": InterestStatus.INTERESTED}
     )
-    if challenge.owner:
+    if manages_challenge(challenge.owner, challenge):  # not someone who has left the organisation
         send_templated_email(
             "projects_interest_registered",
             challenge.owner.email,
@@ -117,10 +119,10 @@ def select_team(challenge: ChallengePage, interest: Interest, user) -> None:
     interest.status = InterestStatus.SELECTED
     interest.save(update_fields=["status", "updated_at"])
     set_status(challenge, ChallengeStatus.IN_PROGRESS)
-    context = {"challenge": challenge, "interest": interest, "organisation_contact": challenge.owner}
+    # The person who picked speaks for the organisation now; the poster may have left it since.
+    context = {"challenge": challenge, "interest": interest, "organisation_contact": user}
     send_templated_email("projects_team_selected", interest.student.email, {**context, "for_student": True})
-    if challenge.owner:
-        send_templated_email("projects_team_selected", challenge.owner.email, {**context, "for_student": False})
+    send_templated_email("projects_team_selected", user.email, {**context, "for_student": False})
 
 
 @transaction.atomic
@@ -137,8 +139,7 @@ def complete_challenge(challenge: ChallengePage, outcome_html: str, project: Pro
         raise ValidationError("A challenge can be completed only while a team is working on it.")
     if project and not projects_that_may_answer(challenge).filter(pk=project.pk).exists():
         raise ValidationError("That project cannot be linked to this challenge.")
-    challenge.outcome = outcome_html
-    set_status(challenge, ChallengeStatus.COMPLETED)
+    set_status(challenge, ChallengeStatus.COMPLETED, outcome=outcome_html)
     if project and project.challenge_id != challenge.pk:
         ProjectPage.objects.filter(pk=project.pk).update(challenge=challenge)
         if revision := project.latest_revision:
@@ -146,10 +147,19 @@ def complete_challenge(challenge: ChallengePage, outcome_html: str, project: Pro
             revision.save(update_fields=["content"])
 
 
-def set_status(challenge: ChallengePage, status: str) -> None:
-    """Change the status on the live page and its latest revision, so a later publish keeps it."""
-    challenge.status = status
-    revision = challenge.save_revision(user=None, log_action=False)
+def set_status(challenge: ChallengePage, status: str, **values) -> None:
+    """Change the status (and any other `values`) on the live page and on its latest revision,
+    so a later publish keeps it. An editor's pending draft stays the latest revision, with
+    the change applied to it, instead of being replaced by a copy of the live page."""
+    values["status"] = status
+    draft = challenge.get_latest_revision_as_object() if challenge.has_unpublished_changes else None
+    for page in [challenge, draft] if draft is not None else [challenge]:
+        for name, value in values.items():
+            setattr(page, name, value)
     if challenge.live:
-        revision.publish()
+        challenge.save_revision(user=None, log_action=False).publish()
+    else:
+        ChallengePage.objects.filter(pk=challenge.pk).update(**values)
+    if draft is not None or not challenge.live:
+        (draft or challenge).save_revision(user=None, log_action=False, clean=False)
     invalidate_page_cache()

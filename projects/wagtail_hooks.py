@@ -1,14 +1,19 @@
 """How challenges and projects plug into the home page, /me/, data export, deletion,
 the town dashboard and the demo."""
 
+from operator import attrgetter
+
 from django.db.models import Q
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex
 
-from .matching import is_student
-from .models import ChallengePage, ChallengeStatus, Interest, InterestStatus, ProjectPage
+from portal.accounts.models import Organisation, Role
+
+from .matching import is_student, withdraw_interest
+from .models import ChallengePage, ChallengeStatus, Interest, InterestStatus, ProjectGalleryImage, ProjectPage
 from .okrs import businesses_with_challenge, challenges_completed, projects_in_use
-from .submission import can_edit, review_status
+from .submission import can_edit, editable_draft, review_status
 
 
 def submissions_of(user) -> list:
@@ -49,8 +54,13 @@ def submissions_section(request):
 def interests_section(request):
     user = request.user
     mine = list(Interest.objects.filter(student=user).select_related("challenge"))
+    # The challenges the person manages now (matching.manages_challenge), not every one they ever posted.
+    speaks_for = Organisation.objects.filter(memberships__user=user, memberships__is_confirmed=True)
+    managed_challenges = Q(challenge__organisation__in=speaks_for)
+    if user.profile.role == Role.ORGANISATION:
+        managed_challenges |= Q(challenge__organisation__isnull=True, challenge__owner=user)
     managed = list(
-        Interest.objects.filter(challenge__owner=user, status=InterestStatus.INTERESTED)
+        Interest.objects.filter(managed_challenges, status=InterestStatus.INTERESTED)
         .select_related("challenge")
         .order_by("challenge__title", "created_at")
     )
@@ -111,15 +121,34 @@ def export_submissions_and_interests(user):
 
 @hooks.register("before_account_delete")
 def delete_unpublished_submissions(user):
-    """Drafts never published are the person's own words: delete them. Published pages stay,
-    without the person's name; interests go with the account."""
+    """Drafts never published are the person's own words: delete them, unless teammates still
+    work on the project, who then own it. Published pages stay, without the person's name.
+    Interests go with the account; a challenge the person's team was picked for opens again."""
+    for interest in Interest.objects.filter(student=user, status=InterestStatus.SELECTED):
+        withdraw_interest(interest)
     for page in ChallengePage.objects.filter(owner=user, first_published_at__isnull=True):
         page.delete()
-    for page in ProjectPage.objects.filter(owner=user, first_published_at__isnull=True):
-        images = [item.image for item in page.gallery_images.select_related("image")]
-        page.delete()
-        for image in images:
+    for project in ProjectPage.objects.filter(owner=user):
+        teammates = sorted(set(editable_draft(project).team_members.all()) - {user}, key=attrgetter("pk"))
+        if teammates:  # the person leaves the team with the account; the project stays the team's
+            ProjectPage.objects.filter(pk=project.pk).update(owner=teammates[0])
+        elif project.first_published_at is None:
+            delete_draft_project(project, user)
+
+
+def delete_draft_project(project: ProjectPage, user) -> None:
+    """Delete the project with the images the person uploaded for it that nothing else uses."""
+    image_ids = {item.image_id for item in project.gallery_images.all()}
+    image_ids |= {item.image_id for item in editable_draft(project).gallery_images.all()}
+    project.delete()
+    for image in get_image_model().objects.filter(pk__in=image_ids, uploaded_by_user=user):
+        if not image_in_use(image):
             image.delete()
+
+
+def image_in_use(image) -> bool:
+    """Whether a project gallery, or anything else Wagtail knows of (pages, snippets), shows it."""
+    return ProjectGalleryImage.objects.filter(image=image).exists() or ReferenceIndex.get_references_to(image).exists()
 
 
 @hooks.register("okr_metrics")
