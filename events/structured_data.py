@@ -1,6 +1,9 @@
 """schema.org Event data for search engines (https://schema.org/Event)."""
 
+from urllib.parse import urljoin
+
 from django.conf import settings
+from django.templatetags.static import static
 
 from .booking import Availability
 from .models import EventPage, EventStatus
@@ -10,6 +13,12 @@ EVENT_STATUS = {
     EventStatus.POSTPONED: "https://schema.org/EventPostponed",
     EventStatus.CANCELLED: "https://schema.org/EventCancelled",
 }
+
+
+def share_image_url(event: EventPage) -> str:
+    """The event's own image, else the site's default share image, as an absolute address."""
+    path = event.image.get_rendition("fill-1200x675").url if event.image else static("images/share.png")
+    return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path)
 
 
 def event_json_ld(event: EventPage, availability: Availability) -> dict:
@@ -57,6 +66,7 @@ def event_json_ld(event: EventPage, availability: Availability) -> dict:
             "url": url,
         },
         "url": url,
+        "image": [share_image_url(event)],
     }
     if availability.places_left is not None:
         data["remainingAttendeeCapacity"] = availability.places_left

@@ -244,3 +244,15 @@ def test_editors_get_clear_errors_for_impossible_events(event_index):
         event.clean()
     assert error.value.message_dict["end"] == ["The end must be after the start."]
     assert error.value.message_dict["venue"] == ["Choose a venue, or tick 'online event'."]
+
+
+def test_event_json_ld_has_an_image_the_events_own_or_the_sites(client, event_index):
+    from home.factories import PortalImageFactory
+
+    without = EventPageFactory(parent=event_index, slug="no-picture", image=None)
+    assert json_ld(client.get(without.url).text)["image"] == ["http://testserver/static/images/share.png"]
+    pictured = EventPageFactory(
+        parent=event_index, slug="pictured", image=PortalImageFactory(), image_alt_text="A workshop in a library"
+    )
+    (image,) = json_ld(client.get(pictured.url).text)["image"]
+    assert image.startswith("http://testserver/media/images/") and "fill-1200x675" in image
