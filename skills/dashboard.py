@@ -7,12 +7,14 @@ crafted numbers.
 The rules:
 - a count based on fewer than 10 people is suppressed (published as None with a flag);
 - other counts are rounded to the nearest 5;
-- a percentage is computed from the unrounded counts, and suppressed when its base or its
-  own count is suppressed;
+- a percentage is a whole number worked out from the rounded counts, and withheld when its
+  base or its own count is under 10 people or suppressed (one decimal place from exact
+  counts would give the exact count back);
 - secondary suppression: in any group of cells that adds up to a published total, more
   cells are suppressed (smallest first) until the suppressed cells together hold at least
   10 people, so no single suppressed cell can be worked out by taking the others from the
-  total (the "differencing attack": town total minus the other wards).
+  total (the "differencing attack": town total minus the other wards), and again in every
+  subgroup with a published total of its own (levels 2 and 3 add up to the AI-ready count).
 """
 
 from collections.abc import Hashable, Iterable, Mapping
@@ -86,19 +88,46 @@ def protect_group(counts: Mapping[Hashable, int]) -> dict[Hashable, Cell]:
     return cells
 
 
-def share(count: int, base: int, count_cell: Cell | None = None, base_cell: Cell | None = None) -> float | None:
-    """Percentage (one decimal place) of `count` in `base`, from the unrounded counts.
+def share(count: int, base: int, count_cell: Cell | None = None, base_cell: Cell | None = None) -> int | None:
+    """Whole percentage of `count` in `base`, worked out from the published (rounded) counts,
+    so it gives back nothing the rounded counts do not already say.
 
-    None when the base is empty, or when the base or the count is suppressed (a published
-    percentage of a published base would otherwise give the hidden count back).
+    None when the base is empty or under 10 people, when the count is 1–9 people, or when
+    either is suppressed (a share of a published base would otherwise give the hidden count back).
     """
-    if base <= 0:
+    if base <= 0 or is_too_small(base) or is_too_small(count):
         return None
     if (base_cell and base_cell.is_suppressed) or (count_cell and count_cell.is_suppressed):
         return None
-    if is_too_small(base):
-        return None
-    return round(100 * count / base, 1)
+    return round(100 * round_count(count) / round_count(base))
+
+
+def protect_nested(counts: Mapping[Hashable, int], subgroups: Iterable[Iterable[Hashable]]) -> dict[Hashable, Cell]:
+    """Publish a group of counts that adds up to a published total and has subgroups that
+    add up to published totals of their own (levels 2 and 3 make the AI-ready count).
+
+    Like `protect_group`, but secondary suppression is repeated in every subgroup until no
+    published total, the whole or a subgroup, lets a single withheld cell be worked out.
+    """
+    cells = protect_group(counts)
+    subgroups = [list(subgroup) for subgroup in subgroups]
+    changed = True
+    while changed:
+        changed = False
+        for subgroup in subgroups:
+            hidden = [key for key in subgroup if cells[key].is_suppressed]
+            if not hidden:
+                continue
+            open_cells = sorted(
+                (key for key in subgroup if not cells[key].is_suppressed and counts[key] > 0),
+                key=lambda key: (counts[key], str(key)),
+            )
+            while open_cells and (len(hidden) < 2 or sum(counts[key] for key in hidden) < THRESHOLD):
+                key = open_cells.pop(0)
+                cells[key] = Cell(None, SECONDARY)
+                hidden.append(key)
+                changed = True
+    return cells
 
 
 @dataclass(frozen=True)
@@ -113,7 +142,7 @@ def weighted_town_rate(wards: Iterable[WardRate]) -> tuple[float | None, float]:
     the ward's adult population, so over-represented wards do not dominate.
 
     Only wards with at least THRESHOLD participants and a known population count. Returns
-    (rate in percent to one decimal place or None, share of the town's adults covered).
+    (rate in whole per cent or None, share of the town's adults covered in whole per cent).
     """
     wards = list(wards)
     known_population = sum(ward.adult_population or 0 for ward in wards)
@@ -123,14 +152,14 @@ def weighted_town_rate(wards: Iterable[WardRate]) -> tuple[float | None, float]:
         return None, 0.0
     rate = sum(ward.adult_population * ward.ai_ready / ward.participants for ward in used) / used_population
     coverage = used_population / known_population if known_population else 0.0
-    return round(100 * rate, 1), round(100 * coverage, 1)
+    return round(100 * rate), round(100 * coverage)
 
 
 def points_gap(rate: float | None, town_rate: float | None) -> float | None:
-    """A ward's rate minus the town rate, in percentage points."""
+    """A ward's rate minus the town rate, in whole percentage points."""
     if rate is None or town_rate is None:
         return None
-    return round(rate - town_rate, 1)
+    return round(rate - town_rate)
 
 
 NOT_GIVEN = "not-given"
@@ -173,7 +202,9 @@ def build_figures(
     ready_cell = publish_count(ready)
     town_rate = share(ready, participants, ready_cell, participants_cell)
 
-    level_cells = protect_group(participants_by_level)
+    # Levels 2 and 3 add up to the AI-ready count (AI-ready is level 2 or more in every
+    # area, and the overall level is the lowest area level), so they are a subgroup too.
+    level_cells = protect_nested(participants_by_level, [[level for level in level_names if level >= 2]])
     levels = [
         {
             "level": level,

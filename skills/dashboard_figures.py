@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from portal.accounts.models import Ward
 
-from .dashboard import THRESHOLD, build_figures, share
+from .dashboard import THRESHOLD, build_figures, publish_count, share
 from .models import Area, AreaResult, Assessment, CreatorAward, Level
 
 CACHE_SECONDS = 600
@@ -193,17 +193,24 @@ def _ward_counts(as_of: datetime) -> list[dict]:
     )
 
 
-def people_assessed(rows: list[dict]) -> int:
+# Key results are public figures: counts of people go through the same disclosure control.
+
+
+def _assessed(rows: list[dict]) -> int:
     return sum(row["total"] for row in rows)
 
 
-def ai_ready_share(rows: list[dict]) -> float | None:
-    return share(sum(row["ready"] for row in rows), people_assessed(rows))
+def people_assessed(rows: list[dict]) -> int | None:
+    return publish_count(_assessed(rows)).value
 
 
-def level_one_all_areas_share(rows: list[dict]) -> float | None:
+def ai_ready_share(rows: list[dict]) -> int | None:
+    return share(sum(row["ready"] for row in rows), _assessed(rows))
+
+
+def level_one_all_areas_share(rows: list[dict]) -> int | None:
     # The overall level is the lowest area level, so overall ≥ 1 means level 1 in every area.
-    return share(sum(row["explorers"] for row in rows), people_assessed(rows))
+    return share(sum(row["explorers"] for row in rows), _assessed(rows))
 
 
 def wards_within_10_points(rows: list[dict]) -> int | None:
@@ -216,9 +223,9 @@ def wards_within_10_points(rows: list[dict]) -> int | None:
     return sum(1 for row in luton if abs(100 * row["ready"] / row["total"] - town) <= 10)
 
 
-def creators(as_of: datetime) -> int:
-    """People with at least one Creator award by `as_of`."""
-    return CreatorAward.objects.filter(awarded_at__lte=as_of).values("user").distinct().count()
+def creators(as_of: datetime) -> int | None:
+    """People with at least one Creator award by `as_of` (rounded, withheld under 10)."""
+    return publish_count(CreatorAward.objects.filter(awarded_at__lte=as_of).values("user").distinct().count()).value
 
 
 def dashboard_metrics() -> dict:

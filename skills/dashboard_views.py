@@ -4,7 +4,7 @@ Views stay thin: read the filters, fetch the protected (and cached) figures, ren
 """
 
 import csv
-from datetime import date
+from datetime import date, timedelta
 
 from django import forms
 from django.http import Http404, HttpResponse, JsonResponse
@@ -51,6 +51,21 @@ class DashboardDateField(forms.DateField):
             raise forms.ValidationError("Enter a date between the years 2000 and 2099")
 
 
+def start_of_quarter(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def end_of_quarter(day: date) -> date:
+    last_month = 3 * ((day.month - 1) // 3) + 3
+    return date(day.year + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1)
+
+
+QUARTERS_HINT = (
+    "Figures are for whole quarters (January to March, April to June, July to September, October to "
+    "December): a date is widened to the start or end of its quarter, so no one day's people can be told apart."
+)
+
+
 class FilterForm(forms.Form):
     start = DashboardDateField(label="From")
     end = DashboardDateField(label="To")
@@ -68,8 +83,11 @@ class FilterForm(forms.Form):
         """The chosen filters, or none at all when the form has errors."""
         if not self.is_valid():
             return Filters(ward=ward)
-        return Filters(ward=ward, **{name: value or None if name in ("start", "end") else value
-                                     for name, value in self.cleaned_data.items()})  # fmt: skip
+        data = dict(self.cleaned_data)
+        # Whole quarters only: views a day apart would otherwise single out that day's people.
+        data["start"] = start_of_quarter(data["start"]) if data.get("start") else None
+        data["end"] = end_of_quarter(data["end"]) if data.get("end") else None
+        return Filters(ward=ward, **data)
 
 
 def dashboard(request):
@@ -85,6 +103,7 @@ def dashboard(request):
             "charts": dashboard_charts(figures),
             "okrs": with_trend_charts(okr_summary()),
             "query": request.GET.urlencode(),
+            "quarters_hint": QUARTERS_HINT,
             "crumbs": [("AI skills", "/skills/")],
         },
     )
@@ -113,6 +132,7 @@ def ward_detail(request, slug):
             "protected": protected,
             "charts": ward_charts(figures) if figures else None,
             "query": request.GET.urlencode(),
+            "quarters_hint": QUARTERS_HINT,
             "crumbs": [("AI skills", "/skills/"), ("Town dashboard", reverse("skills_dashboard"))],
         },
     )
@@ -147,8 +167,10 @@ def dashboard_json(request):
             "filters": describe_filters(form),
             "disclosure_control": (
                 "Counts based on fewer than 10 people are withheld (value null, suppressed true); other counts are "
-                "rounded to the nearest 5; percentages come from unrounded counts and are withheld with their base; "
-                "further cells are withheld where a withheld one could be worked out from a total."
+                "rounded to the nearest 5; percentages are whole numbers worked out from the rounded counts and are "
+                "withheld when their count or base is under 10 or withheld; further cells are withheld where a "
+                "withheld one could be worked out from a total or a subtotal (levels 2 and 3 make the AI-ready "
+                "count); dates are widened to whole quarters."
             ),
             "fields": JSON_FIELDS,
             "figures": {key: value for key, value in figures.items() if key != "generated_at"},
@@ -174,7 +196,9 @@ JSON_FIELDS = {
 def describe_filters(form: FilterForm) -> str:
     if not form.is_bound or not form.is_valid():
         return "none"
-    chosen = [f"{form.fields[name].label}: {value}" for name, value in form.cleaned_data.items() if value]
+    snapped = form.filters()
+    values = {**form.cleaned_data, "start": snapped.start, "end": snapped.end}
+    chosen = [f"{form.fields[name].label}: {value}" for name, value in values.items() if value]
     return "; ".join(chosen) or "none"
 
 

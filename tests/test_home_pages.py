@@ -304,3 +304,15 @@ def test_a_restriction_added_while_a_visitor_is_served_still_applies_after_commi
         cache.set(VIEW_RESTRICTIONS_KEY, False, timeout=None)
     assert any_view_restrictions()
     assert client.get(page.url).status_code == 302
+
+
+def test_the_home_page_never_gives_away_a_handful_of_ai_ready_people(client, home_page):
+    from skills.factories import AssessmentFactory
+
+    for _ in range(96):
+        AssessmentFactory(levels=[1, 1, 1, 1, 1, 1])
+    for _ in range(4):
+        AssessmentFactory(levels=[2, 2, 2, 2, 2, 2])
+    html = client.get("/").text
+    # 100 people and "4.0 %" AI-ready would say exactly 4 people; the share is withheld instead.
+    assert "People assessed" in html and "100" in html and "4.0" not in html and "4%" not in html and "4 %" not in html

@@ -74,9 +74,22 @@ def test_empty_cells_are_never_used_to_hide_another():
     assert cells["c"].suppressed == SECONDARY
 
 
-def test_share_comes_from_unrounded_counts():
-    # 13 of 27 is 48.1 %; the rounded counts (15 of 25) would say 60 %.
-    assert share(13, 27) == 48.1
+def test_share_is_a_whole_percentage_of_the_rounded_counts():
+    # 13 of 27 is 48.1 %; published as the rounded counts say, 15 of 25.
+    assert share(13, 27) == 60
+
+
+def test_a_share_cannot_be_turned_back_into_the_exact_count():
+    # One decimal place from exact counts told 12 of 33 (36.4 %) from 13 of 33 (39.4 %),
+    # though both counts are published as "10" or "15" of "35". Now the share says no more.
+    assert share(12, 33) == share(12, 34) == share(11, 35) == round(100 * 10 / 35)
+    assert share(13, 33) == share(14, 36) == round(100 * 15 / 35)
+
+
+def test_a_share_of_fewer_than_10_people_is_withheld_even_of_a_large_base():
+    # 5 AI-ready of 100 people would otherwise be published as "5 %", giving back the 5.
+    assert share(5, 100) is None
+    assert share(0, 100) == 0
 
 
 def test_share_is_suppressed_with_its_base_or_its_count():
@@ -114,5 +127,5 @@ def test_weighted_rate_without_usable_wards_is_unknown():
 
 
 def test_points_gap():
-    assert points_gap(42.0, 50.5) == -8.5
+    assert points_gap(42, 50) == -8
     assert points_gap(None, 50.0) is None

@@ -40,23 +40,23 @@ def test_build_figures_protects_every_table():
         level_names=LEVEL_NAMES,
     )
     assert figures["participants"] == {"value": 65, "suppressed": False, "reason": None}
-    assert figures["ai_ready_share"] == 55.2  # 37 of 67, unrounded
+    assert figures["ai_ready_share"] == 54  # 37 of 67, published as 35 of 65
     poets = next(row for row in figures["wards"] if row["slug"] == "poets")
     assert poets["participants"]["suppressed"] and poets["ai_ready_share"] is None
     not_given = next(row for row in figures["wards"] if row["slug"] == "not-given")
     assert not_given["participants"]["reason"] == "hidden to protect another cell"
     saints = next(row for row in figures["wards"] if row["slug"] == "saints")
     assert saints["participants"]["value"] == 50
-    assert saints["ai_ready_share"] == 42.3
-    assert saints["gap"] == -12.9
+    assert saints["ai_ready_share"] == 40  # 22 of 52, published as 20 of 50
+    assert saints["gap"] == -14
     # Empty levels are published as 0: they name nobody.
     assert [level["count"]["value"] for level in figures["levels"]] == [0, 30, 35, 0]
-    assert figures["areas"][0]["levels"][2]["share"] == 40.3
+    assert figures["areas"][0]["levels"][2]["share"] == 38  # 25 of 65
     assert [quarter["quarter"] for quarter in figures["quarters"]] == ["2026 Q1", "2026 Q2"]
-    assert figures["quarters"][1]["ai_ready_share"] == 0.0
+    assert figures["quarters"][1]["ai_ready_share"] == 0
     # Saints is the only ward with 10 or more participants, so the estimate is its rate.
-    assert figures["weighted_ai_ready_share"] == 42.3
-    assert figures["weighted_coverage"] == 60.0
+    assert figures["weighted_ai_ready_share"] == 42
+    assert figures["weighted_coverage"] == 60
 
 
 @pytest.mark.django_db
@@ -69,7 +69,7 @@ def test_compute_figures_counts_in_the_database_with_filters():
 
     figures = compute_figures(Filters())
     assert figures["participants"]["value"] == 35  # 33 rounded
-    assert figures["ai_ready_share"] == 36.4
+    assert figures["ai_ready_share"] == 29  # 12 of 33, published as 10 of 35
     assert [level["count"]["value"] for level in figures["levels"]] == [10, 10, 10, 0]
 
     young = compute_figures(Filters(age_band="18-24"))
@@ -142,3 +142,31 @@ def test_with_a_worker_readers_get_the_last_figures_while_new_ones_are_computed(
 def test_filters_survive_the_trip_through_a_task():
     filters = Filters(start=date(2026, 1, 1), end=date(2026, 3, 31), age_band="18-24", status="student", ward="poets")
     assert Filters.from_json(filters.as_json()) == filters
+
+
+def test_a_withheld_champion_count_cannot_be_had_from_ai_ready_minus_confident_users():
+    # 4 champions; AI-ready (levels 2 and 3) is 44 and published, so level 2 must be withheld too.
+    figures = build_figures(
+        level_rows=[(2, 0, False, 30), (2, 1, False, 30), (2, 2, True, 40), (2, 3, True, 4)],
+        quarter_rows=[("2026 Q1", True, 44), ("2026 Q1", False, 60)],
+        area_rows=[],
+        wards=wards_rows(),
+        areas=[],
+        level_names=LEVEL_NAMES,
+    )
+    levels = {level["level"]: level["count"] for level in figures["levels"]}
+    assert figures["ai_ready"]["value"] == 45
+    assert levels[3]["suppressed"] and levels[2]["suppressed"]
+    assert levels[2]["reason"] == "hidden to protect another cell"
+    # What is still published cannot be combined into a single withheld cell.
+    assert not levels[0]["suppressed"] or not levels[1]["suppressed"]
+
+
+@pytest.mark.django_db
+def test_a_wards_page_protects_its_champions_from_the_same_subtraction():
+    saints = Ward.objects.get(slug="saints")
+    make(20, EXPLORER, ward=saints)
+    make(15, READY, ward=saints)
+    make(3, [3, 3, 3, 3, 3, 3], ward=saints)
+    levels = {level["level"]: level["count"] for level in compute_figures(Filters(ward="saints"))["levels"]}
+    assert levels[3]["suppressed"] and levels[2]["suppressed"]

@@ -158,3 +158,22 @@ def test_dashboard_says_which_quarters_it_covers(client, assessed):
     figures = client.get("/skills/dashboard/").context["figures"]
     first, last = figures["quarters"][0]["quarter"], figures["quarters"][-1]["quarter"]
     assert f"skills check, {first} to {last}" in client.get("/skills/dashboard/").content.decode()
+
+
+@pytest.mark.django_db
+def test_dates_are_widened_to_whole_quarters_so_a_day_cannot_be_singled_out(client):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from skills.factories import AssessmentFactory
+
+    for day in (3, 4):
+        for _ in range(12 if day == 3 else 3):
+            AssessmentFactory(completed_at=timezone.make_aware(datetime(2026, 2, day, 12)))
+    day_before = client.get("/skills/dashboard.json?end=2026-02-03").json()["figures"]
+    day_after = client.get("/skills/dashboard.json?end=2026-02-04").json()["figures"]
+    # Otherwise the difference would be the 3 people of 4 February.
+    assert day_before["participants"] == day_after["participants"] == {"value": 15, "suppressed": False, "reason": None}
+    html = client.get("/skills/dashboard/?end=2026-02-03").text
+    assert "Figures are for whole quarters" in html and 'action=""' not in html
