@@ -140,14 +140,16 @@ def compute_figures(filters: Filters) -> dict:
     assessments = Assessment.objects.filter(filters.assessment_q())
     groups = list(
         assessments.annotate(year=ExtractYear("completed_at"), quarter=ExtractQuarter("completed_at"))
-        .values_list("ward_id", "overall_level", "is_ai_ready", "year", "quarter")
+        .values_list("ward_id", "overall_level", "is_ai_ready", "year", "quarter", "is_demo")
         .annotate(n=Count("id"))
         .order_by()
     )
     # Folding a few hundred grouped rows, never the assessments themselves.
     level_rows: dict[tuple, int] = {}
     quarter_rows: dict[tuple, int] = {}
-    for ward_id, level, ready, year, quarter, count in groups:
+    includes_demo_data = False
+    for ward_id, level, ready, year, quarter, is_demo, count in groups:
+        includes_demo_data |= is_demo
         level_rows[ward_id, level, ready] = level_rows.get((ward_id, level, ready), 0) + count
         quarter_rows[f"{year} Q{quarter}", ready] = quarter_rows.get((f"{year} Q{quarter}", ready), 0) + count
     area_rows = (
@@ -172,6 +174,8 @@ def compute_figures(filters: Filters) -> dict:
         level_names=level_names,
     )
     figures["generated_at"] = timezone.now().isoformat(timespec="seconds")
+    # Invented people must never pass for residents: every page showing these figures says so.
+    figures["includes_demo_data"] = includes_demo_data
     return figures
 
 

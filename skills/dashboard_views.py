@@ -24,6 +24,7 @@ CAVEAT = (
     "These figures describe the people who chose to take the skills check, not everyone in Luton. "
     "Participants are self-selected, so they may be more or less confident with AI than the town as a whole."
 )
+DEMO_WARNING = "These figures include invented demonstration data. They do not describe real people in Luton."
 CSV_COLUMNS = [
     ("table", "Which figures: headline, level, area, ward or quarter."),
     ("group", "The row's subject: 'town', an area or ward slug, or a quarter such as '2026 Q1'."),
@@ -146,6 +147,8 @@ def dashboard_csv(request):
     response.write(f"# Luton AI skills: town dashboard figures among participants. {CAVEAT}\n")
     response.write(f"# Licence: {LICENCE['name']} {LICENCE['url']}\n")
     response.write(f"# Generated at: {figures['generated_at']}\n")
+    if figures.get("includes_demo_data"):
+        response.write(f"# Warning: {DEMO_WARNING}\n")
     response.write(f"# Filters: {describe_filters(form)}\n")
     for name, description in CSV_COLUMNS:
         response.write(f"# Column {name}: {description}\n")
@@ -165,6 +168,7 @@ def dashboard_json(request):
             "licence": LICENCE,
             "generated_at": figures["generated_at"],
             "filters": describe_filters(form),
+            "warning": DEMO_WARNING if figures.get("includes_demo_data") else None,
             "disclosure_control": (
                 "Counts based on fewer than 10 people are withheld (value null, suppressed true); other counts are "
                 "rounded to the nearest 5; percentages are whole numbers worked out from the rounded counts and are "

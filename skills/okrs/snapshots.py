@@ -109,7 +109,9 @@ def home_summary() -> dict:
     key = f"okrs:{generation()}:home"
     summary = cache.get(key)
     if summary is None:
-        counts = Assessment.objects.aggregate(total=Count("id"), ready=Count("id", filter=Q(is_ai_ready=True)))
+        counts = Assessment.objects.aggregate(
+            total=Count("id"), ready=Count("id", filter=Q(is_ai_ready=True)), demo=Count("id", filter=Q(is_demo=True))
+        )
         participants = publish_count(counts["total"])
         latest = KeyResultSnapshot.objects.filter(key_result=OuterRef("pk"), value__isnull=False).order_by("-month")
         key_results = KeyResult.objects.select_related("objective").annotate(
@@ -125,6 +127,7 @@ def home_summary() -> dict:
             "participants": {"value": participants.value, "suppressed": participants.is_suppressed,
                              "reason": "fewer than 10 people" if participants.is_suppressed else None},
             "ai_ready_share": share(counts["ready"], counts["total"]),
+            "includes_demo_data": counts["demo"] > 0,
             "objectives": [
                 {"title": objective["title"], "score": objective_score(objective["progresses"])}
                 for objective in objectives.values()

@@ -177,3 +177,19 @@ def test_dates_are_widened_to_whole_quarters_so_a_day_cannot_be_singled_out(clie
     assert day_before["participants"] == day_after["participants"] == {"value": 15, "suppressed": False, "reason": None}
     html = client.get("/skills/dashboard/?end=2026-02-03").text
     assert "Figures are for whole quarters" in html and 'action=""' not in html
+
+
+@pytest.mark.django_db
+def test_invented_demo_people_are_labelled_on_every_public_figure(client, home_page):
+    from skills.factories import AssessmentFactory
+
+    for _ in range(12):
+        AssessmentFactory()
+    warning = "These figures include invented demonstration data"
+    pages = ["/", "/skills/dashboard/", "/skills/dashboard.csv"]
+    assert not any(warning in client.get(path).content.decode() for path in pages)
+    assert client.get("/skills/dashboard.json").json()["warning"] is None
+    AssessmentFactory(is_demo=True)
+    for path in pages:
+        assert warning in client.get(path).content.decode(), path
+    assert client.get("/skills/dashboard.json").json()["warning"].startswith(warning)
