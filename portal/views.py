@@ -70,6 +70,7 @@ ERRORS = {
     400: ("Sorry, that request could not be understood", "Go back and try again."),
     403: ("You cannot do this", "If you think you should be able to, go to the home page and contact us."),
     404: ("Page not found", "If you typed the web address, check it is correct."),
+    429: ("Too many requests at once", "Wait a minute, then try again."),
     413: ("What you sent is too large", "Nothing has been saved. Go back, choose a smaller image and try again."),
     500: (
         "Sorry, there is a problem with the service",

@@ -101,6 +101,15 @@ def town_figures(filters: Filters = Filters()) -> dict:
     )
 
 
+def has_fresh_figures(filters: Filters) -> bool:
+    """True when figures for these filters are in the cache and up to date."""
+    return is_fresh(cache.get(filters.cache_key()))
+
+
+def is_fresh(entry: dict | None) -> bool:
+    return bool(entry and entry["generation"] == generation() and time.time() - entry["at"] < CACHE_SECONDS)
+
+
 def cached(key: str, compute, enqueue_refresh):
     """A value kept in the cache, fresh until the data changes or ten minutes pass.
 
@@ -109,7 +118,7 @@ def cached(key: str, compute, enqueue_refresh):
     town scale. Without a background worker (tests, development) it is recomputed at once.
     """
     entry = cache.get(key)
-    if entry and entry["generation"] == generation() and time.time() - entry["at"] < CACHE_SECONDS:
+    if is_fresh(entry):
         return entry["value"]
     if entry and refreshes_in_background():
         if cache.add(f"{key}:refreshing", 1, CACHE_SECONDS):

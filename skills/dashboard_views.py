@@ -4,15 +4,20 @@ Views stay thin: read the filters, fetch the protected (and cached) figures, ren
 """
 
 import csv
+import time
 from datetime import date, timedelta
+from functools import wraps
 
 from django import forms
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from portal.views import error_page
+
 from . import charts
-from .dashboard_figures import Filters, town_figures
+from .dashboard_figures import Filters, has_fresh_figures, town_figures
 from .models import AgeBand, Status
 from .okrs.snapshots import okr_summary
 
@@ -91,6 +96,31 @@ class FilterForm(forms.Form):
         return Filters(ward=ward, **data)
 
 
+FRESH_FILTERS_PER_MINUTE = 20
+
+
+def limit_fresh_filters(view):
+    """Figures for filters nobody asked for lately cost grouped queries over every assessment:
+    one visitor may ask for at most FRESH_FILTERS_PER_MINUTE such sets a minute (429 after)."""
+
+    @wraps(view)
+    def limited(request, *args, **kwargs):
+        filters = FilterForm(request.GET or None).filters(ward=kwargs.get("slug", ""))
+        if filters != Filters(ward=filters.ward) and not has_fresh_figures(filters):
+            key = f"dashboard:fresh-filters:{request.META.get('REMOTE_ADDR', '')}:{int(time.time() // 60)}"
+            cache.add(key, 0, 90)
+            try:
+                asked = cache.incr(key)
+            except ValueError:  # the cache is unavailable: nothing to count with, so let it through
+                asked = 0
+            if asked > FRESH_FILTERS_PER_MINUTE:
+                return error_page(request, 429)
+        return view(request, *args, **kwargs)
+
+    return limited
+
+
+@limit_fresh_filters
 def dashboard(request):
     form = FilterForm(request.GET or None)
     figures = town_figures(form.filters())
@@ -110,6 +140,7 @@ def dashboard(request):
     )
 
 
+@limit_fresh_filters
 def ward_detail(request, slug):
     form = FilterForm(request.GET or None)
     town = town_figures(form.filters())
@@ -139,6 +170,7 @@ def ward_detail(request, slug):
     )
 
 
+@limit_fresh_filters
 def dashboard_csv(request):
     form = FilterForm(request.GET or None)
     figures = town_figures(form.filters())
@@ -158,6 +190,7 @@ def dashboard_csv(request):
     return response
 
 
+@limit_fresh_filters
 def dashboard_json(request):
     form = FilterForm(request.GET or None)
     figures = town_figures(form.filters())

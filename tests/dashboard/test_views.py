@@ -193,3 +193,16 @@ def test_invented_demo_people_are_labelled_on_every_public_figure(client, home_p
     for path in pages:
         assert warning in client.get(path).content.decode(), path
     assert client.get("/skills/dashboard.json").json()["warning"].startswith(warning)
+
+
+@pytest.mark.django_db
+def test_one_visitor_cannot_force_endless_fresh_computations(client, monkeypatch):
+    from skills import dashboard_views
+
+    monkeypatch.setattr(dashboard_views, "FRESH_FILTERS_PER_MINUTE", 3)
+    quarters = ["2026-01-01", "2026-04-01", "2026-07-01", "2026-10-01"]
+    statuses = [client.get(f"/skills/dashboard.json?start={day}").status_code for day in quarters]
+    assert statuses == [200, 200, 200, 429]
+    assert client.get("/skills/dashboard.json?start=2026-01-01").status_code == 200  # already computed
+    assert client.get("/skills/dashboard/").status_code == 200  # the unfiltered figures are never limited
+    assert "Too many requests at once" in client.get("/skills/dashboard/?start=2025-01-01").text
