@@ -52,7 +52,7 @@ def test_a_booking_made_while_smtp_is_down_is_confirmed_exactly_once_when_it_ret
         assert f"Message-ID: {message.message_id}" in received.content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_with_redis_stopped_mid_session_pages_still_answer_and_people_stay_signed_in(
     client, settings, live_server, home_page
 ):
