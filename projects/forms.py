@@ -1,11 +1,14 @@
 """Front-end forms for submitting challenges and projects, and for taking part."""
 
+from operator import attrgetter
+
 from django import forms
 from django.contrib.auth import get_user_model
 
 from portal.forms import PlainMessagesMixin
 from skills.models import Area
 
+from .invitations import parse_addresses
 from .models import ChallengePage, PersonalData, ProjectPage, Stage, Theme
 from .sanitise import clean_rich_text
 from .uploads import check_image
@@ -110,11 +113,18 @@ class ProjectForm(PlainMessagesMixin, forms.Form):
     title = forms.CharField(max_length=120)
     introduction = forms.CharField(label="Summary", max_length=300, help_text="One or two sentences for the showcase.")
     description = RichTextFormField(label="What it does", max_length=5000, help_text=RICH_TEXT_HINT)
-    team_emails = forms.CharField(
-        label="Team members with an account (optional)",
+    invite_emails = forms.CharField(
+        label="Invite team members (optional)",
         required=False,
         max_length=1000,
-        help_text="Their sign-in email addresses, separated by commas. You are included automatically.",
+        help_text="Enter email addresses separated by commas. We email each person an invitation to join the "
+        "team; they join when they accept it. You are included automatically.",
+    )
+    remove_members = forms.ModelMultipleChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Remove from the team (optional)",
     )
     team_names = forms.CharField(
         label="Other team members (optional)",
@@ -168,27 +178,26 @@ class ProjectForm(PlainMessagesMixin, forms.Form):
         "code_url", "demo_url", "data_used", "risks", "human_control",
     ]  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, page: ProjectPage | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         # Built per form: `public()` queries view restrictions, so it cannot run at import.
         self.fields["challenge"].queryset = ChallengePage.objects.live().public().order_by("title")
+        # Anyone in the team but the person who submitted it may be taken off; a new one has no team yet.
+        removable = [member.pk for member in page.team_members.all() if member.pk != page.owner_id] if page else []
+        if removable:
+            self.fields["remove_members"].queryset = get_user_model().objects.filter(pk__in=removable)
+            self.fields["remove_members"].label_from_instance = attrgetter("display_name")
+        else:
+            del self.fields["remove_members"]
 
     @classmethod
     def initial_from(cls, page: ProjectPage) -> dict:
         initial = {name: getattr(page, name) for name in cls.page_fields}
         initial["areas"] = list(page.areas.all())
-        initial["team_emails"] = ", ".join(member.email for member in page.team_members.all())
         return initial
 
-    def clean_team_emails(self):
-        emails = {email.strip().lower() for email in self.cleaned_data["team_emails"].split(",") if email.strip()}
-        members = list(get_user_model().objects.filter(email__in=emails))
-        missing = emails - {member.email.lower() for member in members}
-        if missing:
-            raise forms.ValidationError(
-                "No account uses " + ", ".join(sorted(missing)) + ". Add them under “Other team members” instead."
-            )
-        return members
+    def clean_invite_emails(self):
+        return parse_addresses(self.cleaned_data["invite_emails"])
 
     def clean_image(self):
         image = self.cleaned_data["image"]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -346,3 +347,54 @@ class Interest(models.Model):
 
     def __str__(self):
         return f"{self.student} on {self.challenge}"
+
+
+class TeamInvitationQuerySet(models.QuerySet):
+    def pending(self):
+        """Invitations nobody has answered yet and that have not expired."""
+        return self.filter(accepted_at__isnull=True, declined_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class TeamInvitation(models.Model):
+    """An emailed invitation to join a project's team. Only its holder, signed in with the
+    invited address verified, can accept it; the email carries the token, the database
+    only its hash."""
+
+    project = models.ForeignKey(ProjectPage, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(max_length=254, help_text="The invited address, in lower case.")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="sent_invitations"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TeamInvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "email"],
+                condition=Q(accepted_at__isnull=True, declined_at__isnull=True),
+                name="projects_invitation_one_open_per_address",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} to {self.project}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def status(self) -> str:
+        """Where the invitation stands, in words."""
+        if self.accepted_at:
+            return "Accepted"
+        if self.declined_at:
+            return "Declined"
+        return "Expired" if self.is_expired else "Waiting for an answer"

@@ -6,8 +6,8 @@ from django.utils.text import slugify
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 
 from portal.accounts.models import Role
-from portal.emails import send_templated_email
 
+from . import invitations
 from .matching import manages_challenge
 from .models import ChallengeIndexPage, ChallengePage, ProjectGalleryImage, ProjectIndexPage, ProjectPage
 from .uploads import save_image
@@ -146,19 +146,19 @@ def submit_challenge(form, user, page: ChallengePage | None = None) -> Challenge
 @transaction.atomic
 def submit_project(form, user, page: ProjectPage | None = None) -> ProjectPage:
     """Create the draft project from a valid form, or update `page` (its latest revision,
-    from `editable_draft`), and send it for review."""
+    from `editable_draft`), send it for review and email the invitations it asks for
+    (recorded as `form.invited_emails`)."""
     data = form.cleaned_data
     if page is not None:
         lock_for_editing(page)
-    previous_team = set(page.team_members.all()) if page else set()
     if page is None:
         page = ProjectPage(live=False, owner=user)
         apply_fields(page, form, form.page_fields)
-        page.team_members = {user, *data["team_emails"]}
+        page.team_members = {user}
         add_submission(ProjectIndexPage, page)
     else:
         apply_fields(page, form, form.page_fields)
-        page.team_members = {page.owner, *data["team_emails"]} - {None}
+        page.team_members = set(page.team_members.all()) - set(data.get("remove_members") or [])
     if data.get("image"):
         try:
             image = save_image(data["image"], data["image_alt_text"] or data["title"], user)
@@ -167,8 +167,11 @@ def submit_project(form, user, page: ProjectPage | None = None) -> ProjectPage:
         page.gallery_images.add(ProjectGalleryImage(image=image, alt_text=data["image_alt_text"]))
     page.save()
     send_for_review(page, user, PROJECT_WORKFLOW)
-    for member in set(page.team_members.all()) - previous_team - {user}:
-        send_templated_email("projects_team_added", member.email, {"page": page, "submitter": user})
+    # People join the team only by accepting; the form reports who was invited.
+    try:
+        form.invited_emails = invitations.invite(page, data["invite_emails"], user)
+    except ValidationError as error:
+        raise ValidationError({"invite_emails": error.error_list}) from error
     return page
 
 

@@ -13,4 +13,5 @@ urlpatterns = [
     path("challenges/interest/<int:pk>/withdraw/", views.interest_withdraw, name="interest_withdraw"),
     path("projects/submit/", views.project_submit, name="project_submit"),
     path("projects/submit/<int:page_id>/", views.project_submit, name="project_edit"),
+    path("projects/invitations/<str:token>/", views.invitation, name="invitation"),
 ]

@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
+from . import invitations
 from .forms import ChallengeForm, CompleteChallengeForm, InterestForm, ProjectForm, SelectTeamForm
 from .matching import (
     can_complete,
@@ -64,7 +66,8 @@ def submission_form(request, page_id, *, model, form_class, submit, index_model,
         return render(request, "projects/in_review.html", context, status=403 if request.method == "POST" else 200)
     draft = editable_draft(page) if page else None
     initial = form_class.initial_from(draft) if draft else None
-    form = form_class(request.POST or None, request.FILES or None, initial=initial)
+    options = {"page": draft} if form_class is ProjectForm else {}
+    form = form_class(request.POST or None, request.FILES or None, initial=initial, **options)
     if request.method == "POST" and form.is_valid():
         try:
             saved = submit(form, request.user, draft)
@@ -72,9 +75,19 @@ def submission_form(request, page_id, *, model, form_class, submit, index_model,
             add_model_errors(form, error)
         else:
             messages.success(request, f"Thank you. “{saved.title}” is with our editors for review.")
+            if invited := getattr(form, "invited_emails", None):
+                messages.success(request, invited_message(invited))
             return redirect("me")
     title = f"Edit “{page.title}”" if page else new_title
-    return render(request, "projects/submit.html", {"form": form, "title": title, "page": page})
+    context = {"form": form, "title": title, "page": page}
+    if isinstance(page, ProjectPage):
+        context["invitations"] = page.invitations.pending().order_by("email")
+    return render(request, "projects/submit.html", context)
+
+
+def invited_message(addresses: list[str]) -> str:
+    """The same words whether or not an address has an account."""
+    return "We’ve emailed an invitation to " + ", ".join(addresses) + ". They join the team when they accept it."
 
 
 @login_required
@@ -175,3 +188,28 @@ def challenge_complete(request, page_id):
             messages.success(request, "The challenge is marked completed. Thank you for sharing the outcome.")
         return redirect(challenge.url)
     return render(request, "projects/complete.html", {"form": form, "challenge": challenge})
+
+
+def invitation(request, token):
+    """The invited person accepts or declines; signing in (or up) first brings them back here."""
+    found = invitations.find(token)
+    if found is None:
+        raise Http404("This invitation link is not complete or is not one of ours.")
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    refusal = invitations.refusal(found, request.user)
+    if request.method == "POST" and not refusal:
+        answer = request.POST.get("answer")
+        if answer in ("accept", "decline"):
+            try:
+                getattr(invitations, answer)(found, request.user)
+            except ValidationError as error:  # answered a moment ago in another tab
+                refusal = error.messages[0]
+            else:
+                if answer == "accept":
+                    messages.success(request, f"You are now in the team for “{found.project.title}”.")
+                else:
+                    messages.success(request, f"You have declined the invitation to “{found.project.title}”.")
+                return redirect("me")
+    context = {"invitation": found, "refusal": refusal}
+    return render(request, "projects/invitation.html", context, status=403 if refusal else 200)

@@ -10,8 +10,17 @@ from wagtail.models import Page, ReferenceIndex
 
 from portal.accounts.models import Organisation, Role
 
+from . import invitations
 from .matching import is_student, withdraw_interest
-from .models import ChallengePage, ChallengeStatus, Interest, InterestStatus, ProjectGalleryImage, ProjectPage
+from .models import (
+    ChallengePage,
+    ChallengeStatus,
+    Interest,
+    InterestStatus,
+    ProjectGalleryImage,
+    ProjectPage,
+    TeamInvitation,
+)
 from .okrs import businesses_with_challenge, challenges_completed, projects_in_use
 from .submission import can_edit, editable_draft, review_status
 
@@ -116,6 +125,22 @@ def export_submissions_and_interests(user):
             }
             for interest in Interest.objects.filter(student=user).select_related("challenge")
         ],
+        "team_invitations_received": [
+            invitation_entry(invitation) for invitation in invitations.received_by(user).order_by("created_at")
+        ],
+        "team_invitations_sent": [
+            invitation_entry(invitation)
+            for invitation in TeamInvitation.objects.filter(invited_by=user).select_related("project")
+        ],
+    }
+
+
+def invitation_entry(invitation: TeamInvitation) -> dict:
+    return {
+        "project": invitation.project.title,
+        "email": invitation.email,
+        "status": invitation.status,
+        "sent_at": invitation.created_at.isoformat(),
     }
 
 
@@ -123,9 +148,10 @@ def export_submissions_and_interests(user):
 def delete_unpublished_submissions(user):
     """Drafts never published are the person's own words: delete them, unless teammates still
     work on the project, who then own it. Published pages stay, without the person's name.
-    Interests go with the account; a challenge the person's team was picked for opens again."""
+    Interests and invitations received go with the account; a challenge the person's team was picked for opens again."""
     for interest in Interest.objects.filter(student=user, status=InterestStatus.SELECTED):
         withdraw_interest(interest)
+    invitations.received_by(user).delete()
     for page in ChallengePage.objects.filter(owner=user, first_published_at__isnull=True):
         page.delete()
     for project in ProjectPage.objects.filter(owner=user):

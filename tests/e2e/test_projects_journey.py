@@ -1,8 +1,10 @@
 """A business posts a challenge, an editor approves it, a student team takes it on."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from portal.accounts.factories import PASSWORD, MembershipFactory, StaffFactory, UserFactory
@@ -13,7 +15,8 @@ from projects.factories import (
     ProjectIndexPageFactory,
     ProjectPageFactory,
 )
-from projects.models import ChallengePage, ChallengeStatus
+from projects.invitations import hash_token
+from projects.models import ChallengePage, ChallengeStatus, ProjectPage, TeamInvitation
 from skills.models import Area
 from tests.mfa import current_code, enrol_totp
 
@@ -126,8 +129,13 @@ def test_listing_detail_and_form_pages_are_accessible(page, home_page):
         page.goto(path)
         assert_page_basics(page)
         assert_accessible(page)
-    sign_in(page, UserFactory(role=Role.STUDENT))
-    for path in ["/projects/submit/", "/challenges/submit/", challenge.url, "/me/"]:
+    student = UserFactory(role=Role.STUDENT)
+    TeamInvitation.objects.create(
+        project=ProjectPage.objects.get(), email=student.email, token_hash=hash_token("a-token"),
+        invited_by=UserFactory(role=Role.STUDENT), expires_at=timezone.now() + datetime.timedelta(days=1),
+    )  # fmt: skip
+    sign_in(page, student)
+    for path in ["/projects/submit/", "/challenges/submit/", challenge.url, "/me/", "/projects/invitations/a-token/"]:
         page.goto(path)
         assert_page_basics(page)
         assert_accessible(page)

@@ -235,29 +235,15 @@ def test_editing_is_refused_once_published(client, indexes, organisation_member,
     assert client.get(f"/challenges/submit/{page.pk}/").status_code == 404
 
 
-def test_project_submission_with_team_and_image(client, indexes, student, django_capture_on_commit_callbacks):
-    teammate = UserFactory(role="student")
+def test_project_submission_with_image(client, indexes, student, django_capture_on_commit_callbacks):
     client.force_login(student)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            "/projects/submit/",
-            {**PROJECT, "team_emails": teammate.email.upper(), "image": image_upload(), "image_alt_text": "A chart"},
-        )
-    assert [message.to for message in mail.outbox if "added you" in message.body] == [[teammate.email]]
+        response = client.post("/projects/submit/", {**PROJECT, "image": image_upload(), "image_alt_text": "A chart"})
     assert response.status_code == 302, response.content
     page = ProjectPage.objects.get()
-    assert set(page.team_members.all()) == {student, teammate}
+    assert set(page.team_members.all()) == {student}
     assert page.gallery_images.get().alt_text == "A chart"
     assert page.current_workflow_state.workflow.name == "Project review"
-    client.force_login(teammate)
-    assert client.get(f"/projects/submit/{page.pk}/").status_code == 200
-
-
-def test_unknown_team_email_is_reported(client, indexes, student):
-    client.force_login(student)
-    response = client.post("/projects/submit/", {**PROJECT, "team_emails": "nobody@example.org"})
-    assert "No account uses nobody@example.org" in response.text
-    assert not ProjectPage.objects.exists()
 
 
 def test_image_needs_alt_text(client, indexes, student):
