@@ -14,10 +14,15 @@ The rules:
   cells are suppressed (smallest first) until the suppressed cells together hold at least
   10 people, so no single suppressed cell can be worked out by taking the others from the
   total (the "differencing attack": town total minus the other wards), and again in every
-  subgroup with a published total of its own (levels 2 and 3 add up to the AI-ready count).
+  subgroup with a published total of its own (levels 2 and 3 add up to the AI-ready count);
+- differences between views: a reader can ask for any run of whole quarters, so a count
+  that differs by 1–9 people from the same count over another run is withheld (one view
+  minus the other would single those people out), and then protected like a small cell.
+  The whole period, the view everyone sees first, keeps its figures: the narrower view
+  gives way.
 """
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 THRESHOLD = 10
@@ -25,6 +30,7 @@ ROUND_TO = 5
 
 PRIMARY = "primary"
 SECONDARY = "secondary"
+DIFFERENCE = "difference"
 
 
 @dataclass(frozen=True)
@@ -52,24 +58,53 @@ def is_too_small(count: int) -> bool:
     return 0 < count < THRESHOLD
 
 
-def publish_count(count: int) -> Cell:
-    """One stand-alone count, e.g. the town total."""
+def publish_count(count: int, withheld: bool = False) -> Cell:
+    """One stand-alone count, e.g. the town total; `withheld` when comparing views would
+    single people out (see `withheld_by_differences`)."""
     if is_too_small(count):
         return Cell(None, PRIMARY)
+    if withheld:
+        return Cell(None, DIFFERENCE)
     return Cell(round_count(count))
 
 
-def protect_group(counts: Mapping[Hashable, int]) -> dict[Hashable, Cell]:
+def withheld_by_differences(slices: Mapping[Hashable, Sequence[int]], first: int, last: int) -> set[Hashable]:
+    """The keys whose count over quarters `first`..`last` (indexes into each key's counts per
+    quarter, inclusive) differs by 1–9 people from their count over some other run of whole
+    quarters, the views a reader can ask for. None for the whole period. A zero names
+    nobody, and a count of 1–9 is suppressed in the other view already."""
+    withheld = set()
+    for key, counts in slices.items():
+        if (first, last) == (0, len(counts) - 1):
+            continue
+        totals = [0]
+        for count in counts:
+            totals.append(totals[-1] + count)
+        mine = totals[last + 1] - totals[first] if first <= last else 0
+        if mine == 0:
+            continue
+        if any(
+            is_too_small(abs(totals[end + 1] - totals[start] - mine))
+            for start in range(len(counts))
+            for end in range(start, len(counts))
+        ):
+            withheld.add(key)
+    return withheld
+
+
+def protect_group(counts: Mapping[Hashable, int], withheld: Iterable[Hashable] = ()) -> dict[Hashable, Cell]:
     """Publish a group of counts that add up to a published total (wards of the town,
     levels of all participants, quarters of a date range).
 
     Returns a Cell per key. Primary suppression first; then, if any cell is suppressed,
     the smallest remaining non-zero cells are suppressed too until the suppressed cells
     hold at least THRESHOLD people together, so subtracting the published cells from the
-    total reveals only a combined figure that is itself safe.
+    total reveals only a combined figure that is itself safe. Keys in `withheld` are
+    suppressed first like small cells (see `withheld_by_differences`).
     """
     primary = {key for key, count in counts.items() if is_too_small(count)}
-    suppressed = set(primary)
+    differences = {key for key in withheld if key in counts and key not in primary}
+    suppressed = primary | differences
     if suppressed:
         candidates = sorted(
             (key for key, count in counts.items() if key not in suppressed and count > 0),
@@ -81,6 +116,8 @@ def protect_group(counts: Mapping[Hashable, int]) -> dict[Hashable, Cell]:
     for key, count in counts.items():
         if key in primary:
             cells[key] = Cell(None, PRIMARY)
+        elif key in differences:
+            cells[key] = Cell(None, DIFFERENCE)
         elif key in suppressed:
             cells[key] = Cell(None, SECONDARY)
         else:
@@ -102,14 +139,16 @@ def share(count: int, base: int, count_cell: Cell | None = None, base_cell: Cell
     return round(100 * round_count(count) / round_count(base))
 
 
-def protect_nested(counts: Mapping[Hashable, int], subgroups: Iterable[Iterable[Hashable]]) -> dict[Hashable, Cell]:
+def protect_nested(
+    counts: Mapping[Hashable, int], subgroups: Iterable[Iterable[Hashable]], withheld: Iterable[Hashable] = ()
+) -> dict[Hashable, Cell]:
     """Publish a group of counts that adds up to a published total and has subgroups that
     add up to published totals of their own (levels 2 and 3 make the AI-ready count).
 
     Like `protect_group`, but secondary suppression is repeated in every subgroup until no
     published total, the whole or a subgroup, lets a single withheld cell be worked out.
     """
-    cells = protect_group(counts)
+    cells = protect_group(counts, withheld)
     subgroups = [list(subgroup) for subgroup in subgroups]
     changed = True
     while changed:
@@ -166,7 +205,11 @@ NOT_GIVEN = "not-given"
 
 
 def _cell_json(cell: Cell) -> dict:
-    reason = {PRIMARY: "fewer than 10 people", SECONDARY: "hidden to protect another cell"}.get(cell.suppressed)
+    reason = {
+        PRIMARY: "fewer than 10 people",
+        SECONDARY: "hidden to protect another cell",
+        DIFFERENCE: "hidden because comparing it with another date range would single out fewer than 10 people",
+    }.get(cell.suppressed)
     return {"value": cell.value, "suppressed": cell.is_suppressed, "reason": reason}
 
 
@@ -177,6 +220,7 @@ def build_figures(
     wards: list[dict],
     areas: list[dict],
     level_names: Mapping[int, str],
+    withheld: Iterable[tuple] = (),
 ) -> dict:
     """Turn grouped counts from the database into the published, protected figures.
 
@@ -185,8 +229,10 @@ def build_figures(
     area_rows: (area id, level in that area, count).
     wards: dicts with id, slug, name, is_outside_luton, adult_population.
     areas: dicts with id, slug, name. level_names: {0: "Starting out", ...} for levels 0–3.
+    withheld: `figure_keys` of counts that comparing date ranges would give away.
     Returns plain JSON-serialisable data; every count is a {"value", "suppressed", "reason"} dict.
     """
+    withheld = set(withheld)
     participants_by_level = dict.fromkeys(level_names, 0)
     participants_by_ward: dict[str, int] = {}
     ready_by_ward: dict[str, int] = {}
@@ -198,13 +244,15 @@ def build_figures(
         ready_by_ward[key] = ready_by_ward.get(key, 0) + (count if ready else 0)
     participants = sum(participants_by_level.values())
     ready = sum(ready_by_ward.values())
-    participants_cell = publish_count(participants)
-    ready_cell = publish_count(ready)
+    participants_cell = publish_count(participants, ("participants",) in withheld)
+    ready_cell = publish_count(ready, ("ai_ready",) in withheld)
     town_rate = share(ready, participants, ready_cell, participants_cell)
 
     # Levels 2 and 3 add up to the AI-ready count (AI-ready is level 2 or more in every
     # area, and the overall level is the lowest area level), so they are a subgroup too.
-    level_cells = protect_nested(participants_by_level, [[level for level in level_names if level >= 2]])
+    level_cells = protect_nested(
+        participants_by_level, [[level for level in level_names if level >= 2]], _of_kind(withheld, "level")
+    )
     levels = [
         {
             "level": level,
@@ -220,20 +268,37 @@ def build_figures(
         "ai_ready": _cell_json(ready_cell),
         "ai_ready_share": town_rate,
         "levels": levels,
-        "areas": _area_figures(area_rows, areas, level_names, participants_cell),
-        "wards": _ward_figures(wards, participants_by_ward, ready_by_ward, town_rate),
+        "areas": _area_figures(area_rows, areas, level_names, participants_cell, withheld),
+        "wards": _ward_figures(wards, participants_by_ward, ready_by_ward, town_rate, withheld),
         **_weighted_estimate(wards, participants_by_ward, ready_by_ward),
         "quarters": _quarter_figures(quarter_rows),
     }
 
 
-def _area_figures(area_rows, areas, level_names, participants_cell) -> list[dict]:
+def figure_keys(level_row: tuple, ward_slug: str) -> list[tuple]:
+    """The published counts one group of assessments adds into, for `withheld_by_differences`:
+    level_row is (ward id, overall level, AI-ready) and ward_slug the ward's key."""
+    _, level, ready = level_row
+    keys = [("participants",), ("level", level), ("ward", ward_slug)]
+    if ready:
+        keys += [("ai_ready",), ("ward_ready", ward_slug)]
+    return keys
+
+
+def _of_kind(withheld: set[tuple], kind: str) -> set:
+    """The rest of each withheld key of this kind: ("area", 3, 2) → (3, 2)."""
+    return {key[1:] if len(key) > 2 else key[1] for key in withheld if key[0] == kind}
+
+
+def _area_figures(area_rows, areas, level_names, participants_cell, withheld) -> list[dict]:
     counts = {(area_id, level): count for area_id, level, count in area_rows}
     figures = []
     for area in areas:
         by_level = {level: counts.get((area["id"], level), 0) for level in level_names}
         base = sum(by_level.values())
-        cells = protect_group(by_level)
+        cells = protect_group(
+            by_level, {level for area_id, level in _of_kind(withheld, "area") if area_id == area["id"]}
+        )
         figures.append(
             {
                 "slug": area["slug"],
@@ -252,10 +317,14 @@ def _area_figures(area_rows, areas, level_names, participants_cell) -> list[dict
     return figures
 
 
-def _ward_figures(wards, participants_by_ward, ready_by_ward, town_rate) -> list[dict]:
+def _ward_figures(wards, participants_by_ward, ready_by_ward, town_rate, withheld) -> list[dict]:
     rows = [(ward["slug"], ward["name"]) for ward in wards] + [(NOT_GIVEN, "Ward not given")]
-    participants_cells = protect_group({slug: participants_by_ward.get(slug, 0) for slug, _ in rows})
-    ready_cells = protect_group({slug: ready_by_ward.get(slug, 0) for slug, _ in rows})
+    participants_cells = protect_group(
+        {slug: participants_by_ward.get(slug, 0) for slug, _ in rows}, _of_kind(withheld, "ward")
+    )
+    ready_cells = protect_group(
+        {slug: ready_by_ward.get(slug, 0) for slug, _ in rows}, _of_kind(withheld, "ward_ready")
+    )
     figures = []
     for slug, name in rows:
         count = participants_by_ward.get(slug, 0)

@@ -8,7 +8,7 @@ assessment is saved or deleted.
 
 import hashlib
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from datetime import time as time_of_day
 from functools import partial
@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from portal.accounts.models import Ward
 
-from .dashboard import THRESHOLD, build_figures, publish_count, share
+from .dashboard import NOT_GIVEN, THRESHOLD, build_figures, figure_keys, publish_count, share, withheld_by_differences
 from .models import Area, AreaResult, Assessment, CreatorAward, Level
 
 CACHE_SECONDS = 600
@@ -143,27 +143,35 @@ def refreshes_in_background() -> bool:
     return not isinstance(task_backends["default"], ImmediateBackend)
 
 
+def quarter_number(year: int, quarter: int) -> int:
+    """Quarters counted from year 0, so consecutive quarters are consecutive numbers."""
+    return year * 4 + quarter - 1
+
+
+def quarter_of(day: date) -> int:
+    return quarter_number(day.year, (day.month + 2) // 3)
+
+
 def compute_figures(filters: Filters) -> dict:
     """Two grouped queries over assessments, and three small reference ones, whatever the
-    number of assessments."""
-    assessments = Assessment.objects.filter(filters.assessment_q())
+    number of assessments.
+
+    The grouped queries count every quarter, not only the chosen ones, so that the figures
+    for the chosen quarters can be compared with those for every other run of quarters
+    (`withheld_by_differences`)."""
+    every_quarter = replace(filters, start=None, end=None)
+    by_quarter = {"year": ExtractYear("completed_at"), "quarter": ExtractQuarter("completed_at")}
     groups = list(
-        assessments.annotate(year=ExtractYear("completed_at"), quarter=ExtractQuarter("completed_at"))
+        Assessment.objects.filter(every_quarter.assessment_q())
+        .annotate(**by_quarter)
         .values_list("ward_id", "overall_level", "is_ai_ready", "year", "quarter", "is_demo")
         .annotate(n=Count("id"))
         .order_by()
     )
-    # Folding a few hundred grouped rows, never the assessments themselves.
-    level_rows: dict[tuple, int] = {}
-    quarter_rows: dict[tuple, int] = {}
-    includes_demo_data = False
-    for ward_id, level, ready, year, quarter, is_demo, count in groups:
-        includes_demo_data |= is_demo
-        level_rows[ward_id, level, ready] = level_rows.get((ward_id, level, ready), 0) + count
-        quarter_rows[f"{year} Q{quarter}", ready] = quarter_rows.get((f"{year} Q{quarter}", ready), 0) + count
-    area_rows = (
-        AreaResult.objects.filter(filters.assessment_q("assessment__"))
-        .values_list("area_id", "level")
+    area_groups = list(
+        AreaResult.objects.filter(every_quarter.assessment_q("assessment__"))
+        .annotate(year=ExtractYear("assessment__completed_at"), quarter=ExtractQuarter("assessment__completed_at"))
+        .values_list("area_id", "level", "year", "quarter")
         .annotate(n=Count("id"))
         .order_by()
     )
@@ -174,13 +182,50 @@ def compute_figures(filters: Filters) -> dict:
     )
     areas = list(Area.objects.values("id", "slug", "name"))
     level_names = dict(Level.objects.filter(number__lte=3).values_list("number", "name"))
+    ward_slug = {ward["id"]: ward["slug"] for ward in wards}
+
+    # Folding a few hundred grouped rows, never the assessments themselves.
+    numbers = [quarter_number(row[3], row[4]) for row in groups] + [
+        quarter_number(row[2], row[3]) for row in area_groups
+    ]
+    first_quarter = min(numbers, default=0)
+    quarter_count = max(numbers, default=0) - first_quarter + 1
+    chosen = range(
+        quarter_of(filters.start) - first_quarter if filters.start else 0,
+        quarter_of(filters.end) - first_quarter + 1 if filters.end else quarter_count,
+    )
+    slices: dict[tuple, list[int]] = {}
+
+    def add_to_slices(keys, index, count):
+        for key in keys:
+            slices.setdefault(key, [0] * quarter_count)[index] += count
+
+    level_rows: dict[tuple, int] = {}
+    quarter_rows: dict[tuple, int] = {}
+    includes_demo_data = False
+    for ward_id, level, ready, year, quarter, is_demo, count in groups:
+        index = quarter_number(year, quarter) - first_quarter
+        add_to_slices(figure_keys((ward_id, level, ready), ward_slug.get(ward_id, NOT_GIVEN)), index, count)
+        if index not in chosen:
+            continue
+        includes_demo_data |= is_demo
+        level_rows[ward_id, level, ready] = level_rows.get((ward_id, level, ready), 0) + count
+        quarter_rows[f"{year} Q{quarter}", ready] = quarter_rows.get((f"{year} Q{quarter}", ready), 0) + count
+    area_rows: dict[tuple, int] = {}
+    for area_id, level, year, quarter, count in area_groups:
+        index = quarter_number(year, quarter) - first_quarter
+        add_to_slices([("area", area_id, level)], index, count)
+        if index in chosen:
+            area_rows[area_id, level] = area_rows.get((area_id, level), 0) + count
+    withheld = withheld_by_differences(slices, max(chosen.start, 0), min(chosen.stop, quarter_count) - 1)
     figures = build_figures(
         level_rows=[(*key, count) for key, count in level_rows.items()],
         quarter_rows=[(*key, count) for key, count in quarter_rows.items()],
-        area_rows=list(area_rows),
+        area_rows=[(*key, count) for key, count in area_rows.items()],
         wards=wards,
         areas=areas,
         level_names=level_names,
+        withheld=withheld,
     )
     figures["generated_at"] = timezone.now().isoformat(timespec="seconds")
     # Invented people must never pass for residents: every page showing these figures says so.

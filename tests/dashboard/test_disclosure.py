@@ -3,6 +3,7 @@
 import pytest
 
 from skills.dashboard import (
+    DIFFERENCE,
     PRIMARY,
     SECONDARY,
     Cell,
@@ -13,6 +14,7 @@ from skills.dashboard import (
     round_count,
     share,
     weighted_town_rate,
+    withheld_by_differences,
 )
 
 
@@ -129,3 +131,21 @@ def test_weighted_rate_without_usable_wards_is_unknown():
 def test_points_gap():
     assert points_gap(42, 50) == -8
     assert points_gap(None, 50.0) is None
+
+
+def test_a_count_that_differs_by_a_few_people_from_another_run_of_quarters_is_withheld():
+    # People quarter by quarter. Q1 alone (40) against Q1–Q2 (43) would single out 3 people;
+    # "apart" is caught by a run that does not overlap: Q1 (12) against Q3 (5) gives 7.
+    slices = {"everyone": [40, 3, 25], "apart": [12, 0, 5], "steady": [20, 0, 20], "busy": [20, 20, 20]}
+    assert withheld_by_differences(slices, 0, 0) == {"everyone", "apart"}
+    assert withheld_by_differences(slices, 0, 1) == {"everyone", "apart"}
+    assert withheld_by_differences(slices, 0, 2) == set()  # the whole period keeps its figures
+    assert withheld_by_differences(slices, 1, 1) == set()  # 3 and 0 are suppressed or name nobody already
+
+
+def test_withheld_cells_are_protected_like_small_ones():
+    cells = protect_group({"a": 40, "b": 30, "c": 12}, withheld={"a"})
+    assert cells["a"] == Cell(None, DIFFERENCE)
+    assert cells["c"] == Cell(None, SECONDARY)  # else the total minus b and c gives a back
+    assert cells["b"] == Cell(30)
+    assert publish_count(40, withheld=True) == Cell(None, DIFFERENCE)

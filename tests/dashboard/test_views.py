@@ -206,3 +206,31 @@ def test_one_visitor_cannot_force_endless_fresh_computations(client, monkeypatch
     assert client.get("/skills/dashboard.json?start=2026-01-01").status_code == 200  # already computed
     assert client.get("/skills/dashboard/").status_code == 200  # the unfiltered figures are never limited
     assert "Too many requests at once" in client.get("/skills/dashboard/?start=2025-01-01").text
+
+
+@pytest.mark.django_db
+def test_two_date_ranges_cannot_be_subtracted_to_single_out_a_few_people(client):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    saints = Ward.objects.get(slug="saints")
+    for month, count in ((2, 40), (5, 3), (8, 30)):  # 2026 Q1, Q2, Q3
+        for _ in range(count):
+            AssessmentFactory(levels=READY, ward=saints, completed_at=timezone.make_aware(datetime(2026, month, 10)))
+
+    def figures(query=""):
+        return client.get(f"/skills/dashboard.json{query}").json()["figures"]
+
+    whole, to_march, to_june = figures(), figures("?end=2026-03-31"), figures("?end=2026-06-30")
+    assert whole["participants"]["value"] == 75  # the view everyone sees first keeps its figures
+    # March's 40 against June's 43 would be the 3 people of the spring: neither view says.
+    for view in (to_march, to_june):
+        assert view["participants"]["suppressed"] and view["ai_ready"]["suppressed"]
+        assert "comparing it with another date range" in view["participants"]["reason"]
+        ward = next(row for row in view["wards"] if row["slug"] == "saints")
+        assert ward["participants"]["suppressed"] and ward["ai_ready_share"] is None
+        assert all(level["count"]["value"] is None for level in view["levels"] if level["level"] == 2)
+    # The summer's 30 against spring and summer's 33 gives them away too.
+    assert figures("?start=2026-07-01")["participants"]["suppressed"]
+    assert figures("?start=2026-01-01")["participants"]["value"] == 75  # the whole period again
