@@ -1,7 +1,7 @@
 import logging
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 @never_cache
 @require_GET
+@transaction.non_atomic_requests  # it must answer, not fail, when no transaction can start
 def healthz(request):
     """200 when the database answers, 503 when it does not (for load balancers)."""
     try:

@@ -118,3 +118,22 @@ def test_a_database_that_cannot_be_reached_is_service_unavailable(rf):
         response = server_error(rf.get("/events/"))
     assert response.status_code == 503 and response["Retry-After"] == "60"
     assert "Sorry, the service is unavailable" in response.text and "css/main" in response.text
+
+
+@pytest.mark.django_db
+def test_a_database_lost_halfway_through_a_request_leaves_nothing_half_written(monkeypatch):
+    """Signing up writes the person, then their email address: losing the database between
+    the two must not leave an account nobody can confirm or sign in to."""
+    from django.contrib.auth import get_user_model
+    from django.db import OperationalError
+    from django.test import Client
+
+    from .test_accounts import SIGNUP
+
+    def database_gone(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr("allauth.account.forms.setup_user_email", database_gone)
+    response = Client(raise_request_exception=False).post("/accounts/signup/", SIGNUP)
+    assert response.status_code == 503 and "Sorry, the service is unavailable" in response.text
+    assert not get_user_model().objects.filter(email=SIGNUP["email"]).exists()

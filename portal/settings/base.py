@@ -112,6 +112,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Every request's writes land together or not at all: a database that goes away halfway
+# through (or any error) leaves nothing half-written, even where a view writes in steps.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and sessions: Redis when REDIS_URL is set, so every app server shares them. Sessions

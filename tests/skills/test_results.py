@@ -216,7 +216,7 @@ def test_progress_lists_only_my_results_with_a_chart(client, user, other_user, d
     theirs = AssessmentFactory(user=other_user, levels=[3] * 6)
     client.force_login(user)
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         page = client.get(reverse("skills_progress"))
 
     for assessment in mine:
