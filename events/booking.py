@@ -91,6 +91,8 @@ def book(event: EventPage, user, access_needs: str = "", now: datetime.datetime 
                 raise BookingError(reason)
             if event.registrations.active().filter(user=user).exists():
                 raise BookingError("You have already booked this event.")
+            # Anyone already waiting takes a free place before someone booking afresh.
+            fill_places(event, now)
             confirmed = event.registrations.confirmed().count()
             if has_free_place(event.capacity, confirmed):
                 status, confirmed_at = Registration.Status.CONFIRMED, now
@@ -133,13 +135,14 @@ def cancel(registration: Registration, now: datetime.datetime | None = None) -> 
 
 def fill_places(event: EventPage, now: datetime.datetime | None = None) -> list[Registration]:
     """Promote waitlisted people, earliest first, into any free places. Call with the event locked
-    (inside `lock_event`'s transaction). Returns the registrations promoted."""
+    (inside `lock_event`'s transaction). Bookings whose account was deleted are passed over.
+    Returns the registrations promoted."""
     now = now or timezone.now()
     if event.status == EventStatus.CANCELLED or event.end < now:
         return []
     confirmed = event.registrations.confirmed().count()
     promoted = []
-    for registration in event.registrations.waitlisted().select_for_update():
+    for registration in event.registrations.waitlisted().with_account().select_for_update():
         if not has_free_place(event.capacity, confirmed):
             break
         registration.status = Registration.Status.CONFIRMED
@@ -152,7 +155,8 @@ def fill_places(event: EventPage, now: datetime.datetime | None = None) -> list[
 
 
 def fill_places_after_change(event_pk: int) -> list[Registration]:
-    """Fill places an organiser opened up (by raising the capacity), in its own transaction."""
+    """Fill places an organiser opened up (by raising the capacity or reinstating a cancelled
+    event), in its own transaction."""
     with transaction.atomic():
         promoted = fill_places(lock_event(event_pk))
         if promoted:

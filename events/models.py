@@ -178,6 +178,12 @@ def capacity_raised(before: int | None, after: int | None) -> bool:
     return before is not None and (after is None or after > before)
 
 
+def reinstated(before: str, after: str) -> bool:
+    """True when a cancelled event is going ahead again (or postponed), so the people still
+    booked or waiting come first for any places freed while it was cancelled."""
+    return before == EventStatus.CANCELLED and after != EventStatus.CANCELLED
+
+
 class EventPage(BasePage):
     """One workshop, drop-in, talk or hackathon."""
 
@@ -268,7 +274,7 @@ class EventPage(BasePage):
 
     def save(self, *args, **kwargs):
         """Bump the calendar SEQUENCE when the time, place or status changes; once committed,
-        tell the people booked, and fill any places a raised capacity opened up."""
+        tell the people booked, and fill any places a raised capacity or a reinstatement opened up."""
         update_fields = kwargs.get("update_fields")
         previous = None
         if self.pk and (update_fields is None or set(update_fields) & set(TRACKED_FIELDS)):
@@ -283,7 +289,10 @@ class EventPage(BasePage):
             from .emails import send_event_changed_emails
 
             send_event_changed_emails(self)
-        if previous and self.live and capacity_raised(previous["capacity"], self.capacity):
+        places_opened = previous and (
+            capacity_raised(previous["capacity"], self.capacity) or reinstated(previous["status"], self.status)
+        )
+        if places_opened and self.live:
             from .booking import fill_places_after_change
 
             transaction.on_commit(lambda: fill_places_after_change(self.pk))
@@ -304,14 +313,19 @@ class EventPage(BasePage):
         from .booking import availability
 
         context = super().get_context(request, *args, **kwargs)
-        counts = self.registrations.aggregate(
-            confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
-            waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+        # One query for the places taken and the status of the signed-in person's own booking.
+        per_status = {"people": Count("pk")}
+        if request.user.is_authenticated:
+            per_status["mine"] = Count("pk", filter=Q(user=request.user))
+        people, booking_status = {}, None
+        for row in self.registrations.active().values("status").annotate(**per_status).order_by():
+            people[row["status"]] = row["people"]
+            if row.get("mine"):
+                booking_status = row["status"]
+        context["availability"] = availability(
+            self, people.get(Registration.Status.CONFIRMED, 0), people.get(Registration.Status.WAITLISTED, 0)
         )
-        context["availability"] = availability(self, counts["confirmed"], counts["waitlisted"])
-        context["registration"] = (
-            self.registrations.active().filter(user=request.user).first() if request.user.is_authenticated else None
-        )
+        context["booking_status"] = booking_status
         return context
 
 
@@ -324,6 +338,10 @@ class RegistrationQuerySet(models.QuerySet):
 
     def waitlisted(self):
         return self.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")
+
+    def with_account(self):
+        """Bookings whose person still has an account; the rest cannot be emailed or promoted."""
+        return self.filter(user__isnull=False)
 
 
 class Registration(models.Model):

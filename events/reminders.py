@@ -12,12 +12,15 @@ ACCESS_NEEDS_KEPT_FOR = datetime.timedelta(days=30)
 
 
 def send_event_reminders(now: datetime.datetime | None = None) -> int:
-    """Email everyone with a confirmed place at an event starting in the next 24 hours, once.
-    Safe to run as often as you like, even twice at the same moment. Returns how many were sent."""
+    """Email everyone with a confirmed place at an event starting in the next 24 hours, once,
+    unless they turned event reminders off in their profile. Safe to run as often as you like,
+    even twice at the same moment. Returns how many were sent."""
     now = now or timezone.now()
     due = (
         Registration.objects.confirmed()
+        .with_account()
         .filter(
+            user__profile__email_event_reminders=True,
             reminder_sent_at__isnull=True,
             event__live=True,
             event__status=EventStatus.SCHEDULED,

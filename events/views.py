@@ -18,6 +18,7 @@ from .csv_export import safe_csv_row
 from .forms import BookingForm, EventFilterForm
 from .ical import build_calendar
 from .models import EventPage, Registration
+from .permissions import ACCESS_NEEDS_GROUP, can_see_attendee_details
 
 
 def live_event(slug: str) -> EventPage:
@@ -129,6 +130,8 @@ def attendees(request, event):
         "confirmed": confirmed,
         "waitlisted": waitlisted,
         "checked_in": sum(1 for r in confirmed if r.checked_in_at),
+        "show_details": can_see_attendee_details(request.user, event),
+        "access_needs_group": ACCESS_NEEDS_GROUP,
     }
     return render(request, "events/attendees.html", context)
 
@@ -150,21 +153,21 @@ def attendees_csv(request, event):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-attendees.csv"'
     writer = csv.writer(response)
-    writer.writerow(["Name", "Email", "Status", "Booked at", "Checked in at", "Access needs"])
+    columns = ["Name", "Email", "Status", "Booked at", "Checked in at", "Access needs"]
+    if not can_see_attendee_details(request.user, event):
+        columns = [column for column in columns if column not in ("Email", "Access needs")]
+    writer.writerow(columns)
     for registration in event.registrations.active().select_related("user", "user__profile"):
         user = registration.user
-        writer.writerow(
-            safe_csv_row(
-                [
-                    user.display_name if user else "",
-                    user.email if user else "",
-                    registration.get_status_display(),
-                    timezone.localtime(registration.created_at).strftime("%d/%m/%Y %H:%M"),
-                    timezone.localtime(registration.checked_in_at).strftime("%d/%m/%Y %H:%M")
-                    if registration.checked_in_at
-                    else "",
-                    registration.access_needs,
-                ]
-            )
-        )
+        row = {
+            "Name": user.display_name if user else "",
+            "Email": user.email if user else "",
+            "Status": registration.get_status_display(),
+            "Booked at": timezone.localtime(registration.created_at).strftime("%d/%m/%Y %H:%M"),
+            "Checked in at": timezone.localtime(registration.checked_in_at).strftime("%d/%m/%Y %H:%M")
+            if registration.checked_in_at
+            else "",
+            "Access needs": registration.access_needs,
+        }
+        writer.writerow(safe_csv_row(row[column] for column in columns))
     return response

@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from events.booking import BookingError, availability, book, cancel, has_free_place
+from events.booking import BookingError, availability, book, cancel, fill_places, has_free_place
 from events.factories import EventPageFactory, RegistrationFactory
 from events.models import EventStatus, Registration
 from portal.accounts.factories import UserFactory
@@ -113,3 +113,65 @@ def test_past_events_cannot_be_booked(event_index, user):
         book(event, user)
     assert not event.registrations.exists()
     assert availability(event, confirmed=0).label == "This event has finished"
+
+
+def test_raising_capacity_passes_over_bookings_whose_account_was_deleted(
+    event, mailoutbox, django_capture_on_commit_callbacks
+):
+    [book(event, user) for user in UserFactory.create_batch(2)]
+    ownerless = book(event, UserFactory())
+    waiting = book(event, UserFactory())
+    ownerless.user.delete()
+    mailoutbox.clear()
+    event.capacity = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+    ownerless.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (ownerless.user, ownerless.status) == (None, Registration.Status.WAITLISTED)
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert [message.to for message in mailoutbox] == [[waiting.user.email]]
+
+
+def test_ownerless_bookings_are_never_promoted(event):
+    RegistrationFactory(event=event, user=None, status=Registration.Status.WAITLISTED)
+    assert fill_places(event) == []
+
+
+def publish_with_status(event, status, capture):
+    event.status = status
+    with capture(execute=True):
+        event.save_revision().publish()
+
+
+def test_reinstating_a_cancelled_event_keeps_everyone_booked_and_waiting_first(
+    event, mailoutbox, django_capture_on_commit_callbacks
+):
+    first, second = (book(event, user) for user in UserFactory.create_batch(2))
+    waiting = [book(event, user) for user in UserFactory.create_batch(2)]
+    publish_with_status(event, EventStatus.CANCELLED, django_capture_on_commit_callbacks)
+    # Cancelling the event keeps every booking as it was.
+    assert statuses(event) == ["confirmed", "confirmed", "waitlisted", "waitlisted"]
+    # While it is cancelled, a confirmed person cancels, and nobody is promoted into a cancelled event.
+    assert cancel(first) == []
+
+    mailoutbox.clear()
+    publish_with_status(event, EventStatus.SCHEDULED, django_capture_on_commit_callbacks)
+    assert statuses(event) == ["cancelled", "confirmed", "confirmed", "waitlisted"]
+    promoted = [message for message in mailoutbox if message.subject.startswith("A place came up")]
+    assert [message.to for message in promoted] == [[waiting[0].user.email]]
+
+    newcomer = book(event, UserFactory())
+    assert newcomer.status == Registration.Status.WAITLISTED
+    assert list(event.registrations.waitlisted()) == [waiting[1], newcomer]
+    second.refresh_from_db()
+    assert second.status == Registration.Status.CONFIRMED
+
+
+def test_a_new_booking_never_takes_a_place_from_someone_waiting(event):
+    RegistrationFactory(event=event)
+    waiting = RegistrationFactory(event=event, status=Registration.Status.WAITLISTED)
+    newcomer = book(event, UserFactory())
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert newcomer.status == Registration.Status.WAITLISTED

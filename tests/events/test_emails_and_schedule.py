@@ -154,3 +154,59 @@ def test_joining_link_is_emailed_only_with_a_confirmed_place(
     assert "https://meet.example/ai" in confirmed.body
     assert "https://meet.example/ai" not in waitlisted.body
     assert timezone.localtime(online.start).strftime("%A %-d %B %Y") in confirmed.body
+
+
+def test_changing_an_event_skips_bookings_whose_account_was_deleted(
+    event, mailoutbox, django_capture_on_commit_callbacks
+):
+    booked = RegistrationFactory(event=event)
+    for status in ("confirmed", "waitlisted"):
+        # Deleting a user in the admin leaves their bookings without a person.
+        RegistrationFactory(event=event, status=status).user.delete()
+    event.start += datetime.timedelta(hours=1)
+    event.end += datetime.timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+    assert [message.to for message in mailoutbox] == [[booked.user.email]]
+
+
+def test_changing_an_event_that_has_finished_emails_nobody(event_index, mailoutbox, django_capture_on_commit_callbacks):
+    past = EventPageFactory(parent=event_index, start=timezone.now() - datetime.timedelta(days=3))
+    RegistrationFactory(event=past, checked_in_at=past.start)
+    past.start -= datetime.timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        past.save_revision().publish()
+    assert mailoutbox == []
+    past.refresh_from_db()
+    assert past.sequence == 1
+
+
+def test_reminders_go_only_to_people_who_want_them(event_index, mailoutbox, django_capture_on_commit_callbacks):
+    soon = EventPageFactory(parent=event_index, start=timezone.now() + datetime.timedelta(hours=20))
+    wants = RegistrationFactory(event=soon)
+    declined = RegistrationFactory(event=soon)
+    declined.user.profile.email_event_reminders = False
+    declined.user.profile.save()
+    RegistrationFactory(event=soon).user.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_event_reminders() == 1
+    assert [message.to for message in mailoutbox] == [[wants.user.email]]
+    assert "/accounts/profile/" in mailoutbox[0].body
+    declined.refresh_from_db()
+    assert declined.reminder_sent_at is None
+
+
+def test_turning_reminders_off_in_the_profile_stops_them(
+    client, event_index, user, mailoutbox, django_capture_on_commit_callbacks
+):
+    soon = EventPageFactory(parent=event_index, start=timezone.now() + datetime.timedelta(hours=20))
+    RegistrationFactory(event=soon, user=user)
+    client.force_login(user)
+    response = client.post("/accounts/profile/", {"display_name": "Sam", "ward": "", "role": "resident"})
+    assert response.status_code == 302
+    user.profile.refresh_from_db()
+    assert user.profile.email_event_reminders is False
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_event_reminders() == 0
+        call_command("send_event_reminders", stdout=io.StringIO())
+    assert mailoutbox == []

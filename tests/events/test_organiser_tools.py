@@ -9,6 +9,7 @@ from wagtail.models import GroupPagePermission, Page
 from events.csv_export import safe_csv_cell
 from events.factories import EventPageFactory, RegistrationFactory
 from events.models import Registration
+from events.permissions import ACCESS_NEEDS_GROUP
 from portal.accounts.factories import StaffFactory, UserFactory
 from tests.mfa import sign_in_with_code
 
@@ -16,8 +17,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def organiser(client):
+def organiser(client, event):
+    """The editor who set up the event, so its owner in the admin."""
     editor = StaffFactory()
+    event.owner = editor
+    event.save(update_fields=["owner"])
     sign_in_with_code(client, editor)
     return editor
 
@@ -70,6 +74,45 @@ def test_attendee_list_shows_people_access_needs_and_counts(client, event, organ
     assert response.context["checked_in"] == 1
     assert len(response.context["confirmed"]) == 2
     assert len(response.context["waitlisted"]) == 3
+
+
+def test_the_access_needs_group_exists():
+    assert Group.objects.filter(name=ACCESS_NEEDS_GROUP).exists()
+
+
+@pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize(
+    "role, sees_details",
+    [("moderator", False), ("organiser", True), ("access needs group", True), ("superuser", True)],
+)
+def test_only_organisers_and_the_access_needs_group_see_emails_and_access_needs(client, event, url, role, sees_details):
+    attendee = UserFactory(email="amira@example.org", first_name="Amira")
+    RegistrationFactory(event=event, user=attendee, access_needs="Needs a hearing loop")
+    RegistrationFactory(event=event, status="waitlisted", access_needs="A quiet room")
+    groups = ["Moderators", ACCESS_NEEDS_GROUP] if role == "access needs group" else ["Moderators"]
+    person = StaffFactory(groups=groups, is_superuser=role == "superuser")
+    if role == "organiser":
+        event.owner = person
+        event.save(update_fields=["owner"])
+    sign_in_with_code(client, person)
+    response = client.get(url.format(slug=event.slug))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Amira" in content
+    assert ("amira@example.org" in content) is sees_details
+    assert ("Needs a hearing loop" in content) is sees_details
+    assert ("A quiet room" in content) is sees_details
+    assert ("You cannot see people's email addresses or access needs" in content) is (
+        not sees_details and url.endswith("/")
+    )
+
+
+def test_the_csv_leaves_out_emails_and_access_needs_for_others(client, event):
+    RegistrationFactory(event=event, user=UserFactory(email="amira@example.org"), access_needs="Quiet room")
+    sign_in_with_code(client, StaffFactory(groups=["Moderators"]))
+    rows = list(csv.reader(io.StringIO(client.get(f"/events/{event.slug}/attendees.csv").content.decode())))
+    assert rows[0] == ["Name", "Status", "Booked at", "Checked in at"]
+    assert len(rows[1]) == 4
 
 
 def test_check_in_and_undo(client, event, organiser):

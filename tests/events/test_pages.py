@@ -209,6 +209,17 @@ def test_event_page_query_count(client, event, user, django_assert_max_num_queri
         assert client.get(event.url).status_code == 200
 
 
+def test_event_page_query_count_for_someone_booked(client, event, user, django_assert_max_num_queries):
+    RegistrationFactory(event=event, user=user, status="waitlisted")
+    RegistrationFactory.create_batch(2, event=event)
+    client.force_login(user)
+    client.get("/events/")  # as on a running site, the site-wide caches are warm
+    with django_assert_max_num_queries(16):
+        response = client.get(event.url)
+    assert "You are on the waiting list" in response.text
+    assert response.context["availability"].label == "Fully booked: join the waiting list"
+
+
 @pytest.mark.parametrize(
     "hour, minute, expected", [(10, 0, "10am"), (14, 30, "2:30pm"), (12, 0, "midday"), (0, 0, "midnight")]
 )

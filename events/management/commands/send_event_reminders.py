@@ -5,7 +5,8 @@ from events.reminders import purge_access_needs, send_event_reminders
 
 class Command(BaseCommand):
     help = (
-        "Email a reminder to everyone booked on an event in the next 24 hours (each once), then purge old access needs."
+        "Email a reminder to everyone booked on an event in the next 24 hours who wants one (each once), "
+        "then purge old access needs."
     )
 
     def handle(self, *args, **options):
