@@ -22,9 +22,15 @@ def export_personal_data(user) -> dict:
 @transaction.atomic
 def delete_account(user) -> None:
     """Delete the account and its personal data; apps keep only anonymous aggregates."""
+    before_account_delete(user)
+    user.delete()
+
+
+def before_account_delete(user) -> None:
+    """Let every app free what the account holds (places at events, team drafts) and
+    anonymise what must outlive it; also run when staff delete a user in the admin."""
     for fn in hooks.get_hooks("before_account_delete"):
         fn(user)
-    user.delete()
 
 
 def me_sections(request) -> list[dict]:

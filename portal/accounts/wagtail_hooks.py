@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Organisation, Ward
+from .personal_data import before_account_delete
 from .views import account_export
 
 
@@ -43,3 +44,11 @@ def load_demo_accounts(stdout):
     from .demo import build
 
     build(stdout)
+
+
+@hooks.register("before_delete_user")
+def free_what_the_account_holds(request, user):
+    """Staff deleting a user in the admin go the same way as a person deleting their account
+    (Wagtail runs this hook for the confirmation page too; only the POST deletes)."""
+    if request.method == "POST":
+        before_account_delete(user)

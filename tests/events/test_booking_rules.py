@@ -175,3 +175,23 @@ def test_a_new_booking_never_takes_a_place_from_someone_waiting(event):
     waiting.refresh_from_db()
     assert waiting.status == Registration.Status.CONFIRMED
     assert newcomer.status == Registration.Status.WAITLISTED
+
+
+def test_staff_deleting_a_user_in_the_admin_free_their_place_for_the_waiting_list(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    from portal.accounts.factories import StaffFactory
+    from tests.mfa import sign_in_with_code
+
+    event = EventPageFactory(capacity=1)
+    leaving = RegistrationFactory(event=event, status=Registration.Status.CONFIRMED, access_needs="Step-free")
+    waiting = RegistrationFactory(event=event, status=Registration.Status.WAITLISTED)
+    sign_in_with_code(client, StaffFactory(is_superuser=True))
+    assert client.get(f"/admin/users/delete/{leaving.user.pk}/").status_code == 200  # asking changes nothing
+    assert Registration.objects.get(pk=leaving.pk).status == Registration.Status.CONFIRMED
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/users/delete/{leaving.user.pk}/")
+    assert response.status_code == 302
+    leaving.refresh_from_db()
+    assert leaving.user is None and leaving.status == Registration.Status.CANCELLED and leaving.access_needs == ""
+    assert Registration.objects.get(pk=waiting.pk).status == Registration.Status.CONFIRMED
