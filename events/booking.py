@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from portal.cache import invalidate_page_cache
 
@@ -28,15 +31,21 @@ def has_free_place(capacity: int | None, confirmed: int) -> bool:
 def booking_closed_reason(event: EventPage, now: datetime.datetime) -> str | None:
     """Why nobody can book `event` at `now`, in words for the person, or None if booking is open."""
     if event.status == EventStatus.CANCELLED:
-        return "This event has been cancelled."
+        return _("This event has been cancelled.")
     if event.status == EventStatus.POSTPONED:
-        return "This event has been postponed. Booking will open again when it has a new date."
+        return _("This event has been postponed. Booking will open again when it has a new date.")
     if event.start <= now:
-        return "This event has already started or finished."
+        return _("This event has already started or finished.")
     if event.booking_opens and now < event.booking_opens:
-        return f"Booking opens on {timezone.localtime(event.booking_opens):%-d %B %Y at %-I:%M%p}."
+        opens = timezone.localtime(event.booking_opens)
+        # Django's date formats name the month in the reader's language; in English these
+        # match strftime's "%-d %B %Y" and "%-I:%M%p" (5 March 2026, 6:30PM).
+        return _("Booking opens on %(date)s at %(time)s.") % {
+            "date": format_date(opens, "j F Y"),
+            "time": format_date(opens, "g:iA"),
+        }
     if event.booking_closes and now >= event.booking_closes:
-        return "Booking for this event has closed."
+        return _("Booking for this event has closed.")
     return None
 
 
@@ -45,7 +54,7 @@ class Availability:
     """What a listing or event page says about places."""
 
     key: str  # places-left, waiting-list, fully-booked, booking-closed
-    label: str
+    label: str  # in the reader's language
     places_left: int | None
     can_book: bool
 
@@ -58,18 +67,18 @@ def availability(
     places_left = None if event.capacity is None else max(event.capacity - confirmed, 0)
     if booking_closed_reason(event, now):
         if event.status == EventStatus.CANCELLED:
-            return Availability("booking-closed", "Cancelled", places_left, False)
+            return Availability("booking-closed", pgettext("event status", "Cancelled"), places_left, False)
         if event.end < now:
-            return Availability("booking-closed", "This event has finished", places_left, False)
+            return Availability("booking-closed", _("This event has finished"), places_left, False)
         if places_left == 0:
-            return Availability("fully-booked", "Fully booked", 0, False)
-        return Availability("booking-closed", "Booking closed", places_left, False)
+            return Availability("fully-booked", _("Fully booked"), 0, False)
+        return Availability("booking-closed", _("Booking closed"), places_left, False)
     if has_free_place(event.capacity, confirmed):
         if places_left is None:
-            return Availability("places-left", "Places available", None, True)
-        plural = "place" if places_left == 1 else "places"
-        return Availability("places-left", f"{places_left} {plural} left", places_left, True)
-    label = "Fully booked: join the waiting list" if waitlisted else "Fully booked: waiting list open"
+            return Availability("places-left", _("Places available"), None, True)
+        label = ngettext("%(count)d place left", "%(count)d places left", places_left) % {"count": places_left}
+        return Availability("places-left", label, places_left, True)
+    label = _("Fully booked: join the waiting list") if waitlisted else _("Fully booked: waiting list open")
     return Availability("waiting-list", label, 0, True)
 
 
@@ -90,7 +99,7 @@ def book(event: EventPage, user, access_needs: str = "", now: datetime.datetime 
             if reason := booking_closed_reason(event, now):
                 raise BookingError(reason)
             if event.registrations.active().filter(user=user).exists():
-                raise BookingError("You have already booked this event.")
+                raise BookingError(_("You have already booked this event."))
             # Anyone already waiting takes a free place before someone booking afresh.
             fill_places(event, now)
             confirmed = event.registrations.confirmed().count()
@@ -109,7 +118,7 @@ def book(event: EventPage, user, access_needs: str = "", now: datetime.datetime 
             notify(registration, "confirmed" if status == Registration.Status.CONFIRMED else "waitlisted")
             invalidate_page_cache()
     except IntegrityError:
-        raise BookingError("You have already booked this event.") from None
+        raise BookingError(_("You have already booked this event.")) from None
     return registration
 
 
@@ -121,9 +130,9 @@ def cancel(registration: Registration, now: datetime.datetime | None = None) -> 
         event = lock_event(registration.event_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
-            raise BookingError("This booking was already cancelled.")
+            raise BookingError(_("This booking was already cancelled."))
         if event.start <= now:
-            raise BookingError("This event has already started, so the booking cannot be cancelled.")
+            raise BookingError(_("This event has already started, so the booking cannot be cancelled."))
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])

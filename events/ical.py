@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vText
 
 from .models import EventPage, EventStatus
@@ -19,7 +20,7 @@ def event_uid(event: EventPage) -> str:
 def event_location(event: EventPage) -> str:
     if event.venue:
         return event.venue.one_line_address
-    return "Online"
+    return _("Online")
 
 
 def event_component(event: EventPage, base_url: str, stamp: datetime.datetime, status: str = "CONFIRMED") -> Event:
@@ -44,10 +45,11 @@ def event_component(event: EventPage, base_url: str, stamp: datetime.datetime, s
     return component
 
 
-def build_calendar(
-    events, name: str = "Luton AI Club events", method: str = "PUBLISH", status: str = "CONFIRMED"
-) -> bytes:
-    """A VCALENDAR with one VEVENT per event, as bytes ready to serve as text/calendar."""
+def build_calendar(events, name: str | None = None, method: str = "PUBLISH", status: str = "CONFIRMED") -> bytes:
+    """A VCALENDAR with one VEVENT per event, as bytes ready to serve as text/calendar;
+    `name` is the calendar's name, by default the club's events in the reader's language."""
+    if name is None:
+        name = _("Luton AI Club events")
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -9,8 +9,11 @@ from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -25,16 +28,34 @@ from home.models import BasePage, PortalImage
 class Venue(models.Model):
     """A place events happen, with the accessibility details people need to decide to come."""
 
-    name = models.CharField(max_length=120)
-    address = models.TextField(help_text="Street address, one line per part, without the postcode.")
-    postcode = models.CharField(max_length=10)
-    directions = models.TextField(blank=True, help_text="How to find the room, in plain English.")
-    step_free_access = models.BooleanField(default=False, help_text="Step-free from the street to the room.")
-    accessible_toilet = models.BooleanField(default=False)
-    hearing_loop = models.BooleanField(default=False)
-    quiet_room = models.BooleanField(default=False)
-    parking = models.CharField(max_length=200, blank=True, help_text="For example: 'Blue badge spaces at the front'.")
-    public_transport = models.CharField(max_length=200, blank=True, help_text="Nearest bus stops and stations.")
+    name = models.CharField(gettext_lazy("name"), max_length=120)
+    address = models.TextField(
+        gettext_lazy("address"), help_text=gettext_lazy("Street address, one line per part, without the postcode.")
+    )
+    postcode = models.CharField(gettext_lazy("postcode"), max_length=10)
+    directions = models.TextField(
+        gettext_lazy("directions"), blank=True, help_text=gettext_lazy("How to find the room, in plain English.")
+    )
+    step_free_access = models.BooleanField(
+        gettext_lazy("step free access"),
+        default=False,
+        help_text=gettext_lazy("Step-free from the street to the room."),
+    )
+    accessible_toilet = models.BooleanField(gettext_lazy("accessible toilet"), default=False)
+    hearing_loop = models.BooleanField(gettext_lazy("hearing loop"), default=False)
+    quiet_room = models.BooleanField(gettext_lazy("quiet room"), default=False)
+    parking = models.CharField(
+        gettext_lazy("parking"),
+        max_length=200,
+        blank=True,
+        help_text=gettext_lazy("For example: 'Blue badge spaces at the front'."),
+    )
+    public_transport = models.CharField(
+        gettext_lazy("public transport"),
+        max_length=200,
+        blank=True,
+        help_text=gettext_lazy("Nearest bus stops and stations."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -50,12 +71,14 @@ class Venue(models.Model):
                 FieldPanel("parking"),
                 FieldPanel("public_transport"),
             ],
-            heading="Accessibility",
+            heading=gettext_lazy("Accessibility"),
         ),
     ]
 
     class Meta:
         ordering = ["name"]
+        verbose_name = gettext_lazy("venue")
+        verbose_name_plural = gettext_lazy("venues")
 
     def __str__(self):
         return self.name
@@ -70,35 +93,35 @@ class Venue(models.Model):
 
     def accessibility(self) -> list[tuple[str, str]]:
         """(feature, answer) pairs in the order the event page shows them."""
-        yes_no = {True: "Yes", False: "No"}
+        yes_no = {True: _("Yes"), False: _("No")}
         return [
-            ("Step-free access", yes_no[self.step_free_access]),
-            ("Accessible toilet", yes_no[self.accessible_toilet]),
-            ("Hearing loop", yes_no[self.hearing_loop]),
-            ("Quiet room", yes_no[self.quiet_room]),
-            ("Parking", self.parking or "No parking information"),
-            ("Public transport", self.public_transport or "No public transport information"),
+            (_("Step-free access"), yes_no[self.step_free_access]),
+            (_("Accessible toilet"), yes_no[self.accessible_toilet]),
+            (_("Hearing loop"), yes_no[self.hearing_loop]),
+            (_("Quiet room"), yes_no[self.quiet_room]),
+            (_("Parking"), self.parking or _("No parking information")),
+            (_("Public transport"), self.public_transport or _("No public transport information")),
         ]
 
 
 class Audience(models.TextChoices):
-    EVERYONE = "everyone", "Everyone"
-    RESIDENTS = "residents", "Residents"
-    BUSINESSES = "businesses", "Businesses"
-    STUDENTS = "students", "Students"
+    EVERYONE = "everyone", gettext_lazy("Everyone")
+    RESIDENTS = "residents", gettext_lazy("Residents")
+    BUSINESSES = "businesses", gettext_lazy("Businesses")
+    STUDENTS = "students", gettext_lazy("Students")
 
 
 class SuitedLevel(models.IntegerChoices):
-    STARTING_OUT = 0, "Complete beginners (level 0)"
-    LEVEL_ONE = 1, "Level 1"
-    LEVEL_TWO = 2, "Level 2"
-    LEVEL_THREE = 3, "Level 3"
+    STARTING_OUT = 0, gettext_lazy("Complete beginners (level 0)")
+    LEVEL_ONE = 1, gettext_lazy("Level 1")
+    LEVEL_TWO = 2, gettext_lazy("Level 2")
+    LEVEL_THREE = 3, gettext_lazy("Level 3")
 
 
 class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Going ahead"
-    POSTPONED = "postponed", "Postponed"
-    CANCELLED = "cancelled", "Cancelled"
+    SCHEDULED = "scheduled", pgettext_lazy("event status", "Going ahead")
+    POSTPONED = "postponed", pgettext_lazy("event status", "Postponed")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
 
 
 class EventQuerySet(PageQuerySet):
@@ -147,7 +170,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "event listing"
+        verbose_name = gettext_lazy("event listing")
+        verbose_name_plural = gettext_lazy("event listings")
 
     @path("")
     def upcoming(self, request):
@@ -167,6 +191,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         # Lazy, so that a listing served from the fragment cache runs none of its queries.
         page_of_events = SimpleLazyObject(lambda: Paginator(events, self.per_page).get_page(request.GET.get("page")))
         context.update(events=page_of_events, form=form)
+        # The calendar feed for the same filters, for the listing's "Subscribe" link.
+        query = request.GET.urlencode()
+        context["feed_url"] = reverse("events_feed") + (f"?{query}" if query else "")
         context["archive"] = archive
         return render(request, "events/event_index_page.html", context)
 
@@ -187,30 +214,74 @@ def reinstated(before: str, after: str) -> bool:
 class EventPage(BasePage):
     """One workshop, drop-in, talk or hackathon."""
 
-    search_kind = "Event"
+    search_kind = gettext_lazy("Event")
 
-    body = StreamField(BodyBlock(), blank=True)
-    start = models.DateTimeField(help_text="Start date and time (UK time).")
-    end = models.DateTimeField(help_text="End date and time (UK time). Later than the start.")
-    all_day = models.BooleanField(default=False, help_text="Show dates only, without times.")
-    venue = models.ForeignKey(Venue, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
-    is_online = models.BooleanField("online event", default=False)
-    joining_link = models.URLField(blank=True, help_text="Shown only to people with a confirmed place.")
-    capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Leave blank for unlimited places.")
-    booking_opens = models.DateTimeField(null=True, blank=True, help_text="Blank: open as soon as published.")
-    booking_closes = models.DateTimeField(null=True, blank=True, help_text="Blank: open until the event starts.")
-    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
-    areas = ParentalManyToManyField("skills.Area", blank=True, related_name="events", verbose_name="skill areas")
+    body = StreamField(BodyBlock(), blank=True, verbose_name=gettext_lazy("body"))
+    start = models.DateTimeField(gettext_lazy("start"), help_text=gettext_lazy("Start date and time (UK time)."))
+    end = models.DateTimeField(
+        gettext_lazy("end"), help_text=gettext_lazy("End date and time (UK time). Later than the start.")
+    )
+    all_day = models.BooleanField(
+        gettext_lazy("all day"), default=False, help_text=gettext_lazy("Show dates only, without times.")
+    )
+    venue = models.ForeignKey(
+        Venue,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        verbose_name=gettext_lazy("venue"),
+    )
+    is_online = models.BooleanField(gettext_lazy("online event"), default=False)
+    joining_link = models.URLField(
+        gettext_lazy("joining link"), blank=True, help_text=gettext_lazy("Shown only to people with a confirmed place.")
+    )
+    capacity = models.PositiveIntegerField(
+        gettext_lazy("capacity"), null=True, blank=True, help_text=gettext_lazy("Leave blank for unlimited places.")
+    )
+    booking_opens = models.DateTimeField(
+        gettext_lazy("booking opens"),
+        null=True,
+        blank=True,
+        help_text=gettext_lazy("Blank: open as soon as published."),
+    )
+    booking_closes = models.DateTimeField(
+        gettext_lazy("booking closes"),
+        null=True,
+        blank=True,
+        help_text=gettext_lazy("Blank: open until the event starts."),
+    )
+    audience = models.CharField(
+        gettext_lazy("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    areas = ParentalManyToManyField(
+        "skills.Area", blank=True, related_name="events", verbose_name=gettext_lazy("skill areas")
+    )
     level = models.PositiveSmallIntegerField(
-        choices=SuitedLevel.choices, default=SuitedLevel.STARTING_OUT, help_text="The level this event suits."
+        gettext_lazy("level"),
+        choices=SuitedLevel.choices,
+        default=SuitedLevel.STARTING_OUT,
+        help_text=gettext_lazy("The level this event suits."),
     )
-    image = models.ForeignKey(PortalImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    image = models.ForeignKey(
+        PortalImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=gettext_lazy("image"),
+    )
     image_alt_text = models.CharField(
-        max_length=250, blank=True, help_text="Describe the image for people who cannot see it."
+        gettext_lazy("image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=gettext_lazy("Describe the image for people who cannot see it."),
     )
-    organiser_name = models.CharField(max_length=120, default="Luton AI Club")
-    organiser_email = models.EmailField(default="events@lutonaiclub.org.uk")
-    status = models.CharField(max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
+    organiser_name = models.CharField(gettext_lazy("organiser name"), max_length=120, default="Luton AI Club")
+    organiser_email = models.EmailField(gettext_lazy("organiser email"), default="events@lutonaiclub.org.uk")
+    status = models.CharField(
+        gettext_lazy("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
     # Bumped whenever the time, place or status changes, so calendars replace their copy.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     calendar_uid = models.UUIDField(default=uuid.uuid4, editable=False)
@@ -220,29 +291,31 @@ class EventPage(BasePage):
     exclude_fields_in_copy = ["calendar_uid", "sequence"]
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("introduction", heading="Summary"),
+        FieldPanel("introduction", heading=gettext_lazy("Summary")),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day"), FieldPanel("status")],
-            heading="When",
+            heading=gettext_lazy("When"),
         ),
         MultiFieldPanel(
             [FieldPanel("venue"), FieldPanel("is_online"), FieldPanel("joining_link")],
-            heading="Where",
+            heading=gettext_lazy("Where"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("capacity"),
                 FieldRowPanel([FieldPanel("booking_opens"), FieldPanel("booking_closes")]),
             ],
-            heading="Booking",
+            heading=gettext_lazy("Booking"),
         ),
         MultiFieldPanel(
             [FieldPanel("audience"), FieldPanel("areas", widget=forms.CheckboxSelectMultiple), FieldPanel("level")],
-            heading="Who it is for",
+            heading=gettext_lazy("Who it is for"),
         ),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Image"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=gettext_lazy("Image")),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("organiser_name"), FieldPanel("organiser_email")], heading="Organiser"),
+        MultiFieldPanel(
+            [FieldPanel("organiser_name"), FieldPanel("organiser_email")], heading=gettext_lazy("Organiser")
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
@@ -254,21 +327,22 @@ class EventPage(BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = "event"
+        verbose_name = gettext_lazy("event")
+        verbose_name_plural = gettext_lazy("events")
 
     def clean(self):
         super().clean()
         errors = {}
         if self.start and self.end and self.end <= self.start:
-            errors["end"] = "The end must be after the start."
+            errors["end"] = _("The end must be after the start.")
         if not self.venue and not self.is_online:
-            errors["venue"] = "Choose a venue, or tick 'online event'."
+            errors["venue"] = _("Choose a venue, or tick 'online event'.")
         if self.is_online and not self.joining_link:
-            errors["joining_link"] = "Enter the joining link for the online event."
+            errors["joining_link"] = _("Enter the joining link for the online event.")
         if self.booking_opens and self.booking_closes and self.booking_closes <= self.booking_opens:
-            errors["booking_closes"] = "Booking must close after it opens."
+            errors["booking_closes"] = _("Booking must close after it opens.")
         if self.image and not self.image_alt_text.strip():
-            errors["image_alt_text"] = "Describe the image so people who cannot see it know what it shows."
+            errors["image_alt_text"] = _("Describe the image so people who cannot see it know what it shows.")
         if errors:
             raise ValidationError(errors)
 
@@ -348,22 +422,28 @@ class Registration(models.Model):
     """One person's booking for one event: confirmed, on the waiting list, or cancelled."""
 
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", "Confirmed"
-        WAITLISTED = "waitlisted", "On the waiting list"
-        CANCELLED = "cancelled", "Cancelled"
+        CONFIRMED = "confirmed", pgettext_lazy("booking status", "Confirmed")
+        WAITLISTED = "waitlisted", pgettext_lazy("booking status", "On the waiting list")
+        CANCELLED = "cancelled", pgettext_lazy("booking status", "Cancelled")
 
-    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
+    event = models.ForeignKey(
+        EventPage, on_delete=models.CASCADE, related_name="registrations", verbose_name=gettext_lazy("event")
+    )
     # Kept without the person when an account is deleted, so attendance figures stay true.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="registrations"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+        verbose_name=gettext_lazy("user"),
     )
-    status = models.CharField(max_length=20, choices=Status.choices)
-    access_needs = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-    checked_in_at = models.DateTimeField(null=True, blank=True)
-    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(gettext_lazy("status"), max_length=20, choices=Status.choices)
+    access_needs = models.TextField(gettext_lazy("access needs"), blank=True)
+    created_at = models.DateTimeField(gettext_lazy("created at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(gettext_lazy("confirmed at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(gettext_lazy("cancelled at"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(gettext_lazy("checked in at"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(gettext_lazy("reminder sent at"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -377,6 +457,12 @@ class Registration(models.Model):
             )
         ]
         indexes = [models.Index(fields=["event", "status", "created_at"])]
+        verbose_name = gettext_lazy("registration")
+        verbose_name_plural = gettext_lazy("registrations")
 
     def __str__(self):
-        return f"{self.user} – {self.event} ({self.get_status_display()})"
+        return _("%(person)s – %(event)s (%(status)s)") % {
+            "person": self.user,
+            "event": self.event,
+            "status": self.get_status_display(),
+        }

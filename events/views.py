@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -31,23 +33,27 @@ def live_event(slug: str) -> EventPage:
 def register(request, slug):
     event = live_event(slug)
     if existing := event.registrations.active().filter(user=request.user).first():
-        messages.info(request, f"You have already booked this event ({existing.get_status_display().lower()}).")
+        if existing.status == Registration.Status.CONFIRMED:
+            messages.info(request, _("You have already booked this event (confirmed)."))
+        else:
+            messages.info(request, _("You have already booked this event (on the waiting list)."))
         return redirect(event.url)
     if reason := booking_closed_reason(event, timezone.now()):
-        messages.error(request, f"{reason} Nothing has been booked.")
+        messages.error(request, _("%(reason)s Nothing has been booked.") % {"reason": reason})
         return redirect(event.url)
     form = BookingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             registration = book(event, request.user, form.cleaned_data["access_needs"])
         except BookingError as error:
-            messages.error(request, f"{error} Nothing has been booked.")
+            messages.error(request, _("%(reason)s Nothing has been booked.") % {"reason": error})
             return redirect(event.url)
         if registration.status == Registration.Status.CONFIRMED:
-            messages.success(request, "Your place is booked. We have emailed you the details.")
+            messages.success(request, _("Your place is booked. We have emailed you the details."))
         else:
             messages.success(
-                request, "The event is full, so you are on the waiting list. We will email you if a place comes up."
+                request,
+                _("The event is full, so you are on the waiting list. We will email you if a place comes up."),
             )
         return redirect(event.url)
     confirmed = event.registrations.confirmed().count()
@@ -63,16 +69,16 @@ def cancel_booking(request, slug):
     event = live_event(slug)
     registration = event.registrations.active().filter(user=request.user).first()
     if registration is None:
-        raise Http404("You have no booking for this event.")
+        raise Http404(_("You have no booking for this event."))
     if request.method == "GET":
         back = "/me/" if request.GET.get("next") == "/me/" else event.url
         return render(request, "events/cancel.html", {"page": event, "registration": registration, "back": back})
     try:
         cancel(registration)
     except BookingError as error:
-        messages.error(request, f"{error} Nothing has changed.")
+        messages.error(request, _("%(reason)s Nothing has changed.") % {"reason": error})
     else:
-        messages.success(request, "Your booking has been cancelled. We have emailed you to confirm.")
+        messages.success(request, _("Your booking has been cancelled. We have emailed you to confirm."))
     next_url = request.POST.get("next", "")
     return redirect("/me/" if next_url == "/me/" else event.url)
 
@@ -100,7 +106,7 @@ def event_for_organiser(request, slug: str) -> EventPage:
     nobody else learns who is coming."""
     event = get_object_or_404(EventPage.objects.select_related("venue"), slug=slug)
     if not event.permissions_for_user(request.user).can_edit():
-        raise Http404("No event found.")
+        raise Http404(_("No event found."))
     return event
 
 
@@ -112,7 +118,9 @@ def organiser_view(view):
     @wraps(view)
     def wrapped(request, slug, *args, **kwargs):
         event = event_for_organiser(request, slug)
-        if response := second_factor_redirect(request, "see who is coming"):
+        # Translators: completes "Set up two-factor authentication before you …" and
+        # "Enter a code from your authenticator app to …".
+        if response := second_factor_redirect(request, _("see who is coming")):
             return response
         return view(request, event, *args, **kwargs)
 
@@ -142,9 +150,23 @@ def check_in(request, event, registration_id):
     registration = get_object_or_404(event.registrations.confirmed().select_related("user"), pk=registration_id)
     checking_in = request.POST.get("undo") != "1"
     Registration.objects.filter(pk=registration.pk).update(checked_in_at=timezone.now() if checking_in else None)
-    name = registration.user.display_name if registration.user else "This person"
-    messages.success(request, f"{name} {'checked in' if checking_in else 'is no longer checked in'}.")
+    name = registration.user.display_name if registration.user else _("This person")
+    if checking_in:
+        messages.success(request, _("%(name)s checked in.") % {"name": name})
+    else:
+        messages.success(request, _("%(name)s is no longer checked in.") % {"name": name})
     return redirect("event_attendees", slug=event.slug)
+
+
+# The attendee list's columns, in order: key, and the header people read.
+CSV_HEADERS = {
+    "name": gettext_lazy("Name"),
+    "email": gettext_lazy("Email"),
+    "status": gettext_lazy("Status"),
+    "booked_at": gettext_lazy("Booked at"),
+    "checked_in_at": gettext_lazy("Checked in at"),
+    "access_needs": gettext_lazy("Access needs"),
+}
 
 
 @organiser_view
@@ -153,21 +175,21 @@ def attendees_csv(request, event):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-attendees.csv"'
     writer = csv.writer(response)
-    columns = ["Name", "Email", "Status", "Booked at", "Checked in at", "Access needs"]
+    columns = list(CSV_HEADERS)
     if not can_see_attendee_details(request.user, event):
-        columns = [column for column in columns if column not in ("Email", "Access needs")]
-    writer.writerow(columns)
+        columns = [column for column in columns if column not in ("email", "access_needs")]
+    writer.writerow(safe_csv_row(CSV_HEADERS[column] for column in columns))
     for registration in event.registrations.active().select_related("user", "user__profile"):
         user = registration.user
         row = {
-            "Name": user.display_name if user else "",
-            "Email": user.email if user else "",
-            "Status": registration.get_status_display(),
-            "Booked at": timezone.localtime(registration.created_at).strftime("%d/%m/%Y %H:%M"),
-            "Checked in at": timezone.localtime(registration.checked_in_at).strftime("%d/%m/%Y %H:%M")
+            "name": user.display_name if user else "",
+            "email": user.email if user else "",
+            "status": registration.get_status_display(),
+            "booked_at": timezone.localtime(registration.created_at).strftime("%d/%m/%Y %H:%M"),
+            "checked_in_at": timezone.localtime(registration.checked_in_at).strftime("%d/%m/%Y %H:%M")
             if registration.checked_in_at
             else "",
-            "Access needs": registration.access_needs,
+            "access_needs": registration.access_needs,
         }
         writer.writerow(safe_csv_row(row[column] for column in columns))
     return response

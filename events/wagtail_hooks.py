@@ -1,5 +1,7 @@
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
@@ -11,7 +13,7 @@ from .models import EventIndexPage, EventPage, EventStatus, Registration, Venue
 class VenueViewSet(SnippetViewSet):
     model = Venue
     icon = "site"
-    menu_label = "Venues"
+    menu_label = gettext_lazy("Venues")
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["name", "postcode", "step_free_access", "hearing_loop"]
@@ -64,7 +66,7 @@ def my_bookings(request):
     now = timezone.now()
     return {
         "key": "bookings",
-        "title": "Your event bookings",
+        "title": _("Your event bookings"),
         "template": "events/me_bookings.html",
         "order": 20,
         "upcoming": [booking for booking in bookings if booking.event.end >= now],
@@ -80,7 +82,7 @@ def next_events(request):
     index = EventIndexPage.objects.live().first()
     return {
         "key": "events",
-        "title": "Coming up",
+        "title": _("Coming up"),
         "template": "events/home_section.html",
         "order": 20,
         "events": events,
@@ -114,7 +116,9 @@ def load_demo_events(stdout):
 
 def attendees_button(page, user, priority):
     if page.specific_class is EventPage and page.permissions_for_user(user).can_edit():
-        return Button("Attendees", reverse("event_attendees", args=[page.slug]), icon_name="group", priority=priority)
+        return Button(
+            _("Attendees"), reverse("event_attendees", args=[page.slug]), icon_name="group", priority=priority
+        )
     return None
 
 

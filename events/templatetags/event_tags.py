@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from ..booking import availability
 from ..structured_data import event_json_ld
@@ -32,7 +33,11 @@ def uk_time(value) -> str:
     """A time the GOV.UK way: 10am, 2:30pm, midday, midnight (UK time)."""
     local = timezone.localtime(value)
     if local.minute == 0 and local.hour in (0, 12):
-        return "midnight" if local.hour == 0 else "midday"
+        return _("midnight") if local.hour == 0 else _("midday")
     hour = local.hour % 12 or 12
-    minutes = f":{local.minute:02d}" if local.minute else ""
-    return f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
+    time = f"{hour}:{local.minute:02d}" if local.minute else str(hour)
+    if local.hour < 12:
+        # Translators: a time in the morning on the 12-hour clock, such as "10am" or "9:30am".
+        return _("%(time)sam") % {"time": time}
+    # Translators: a time in the afternoon or evening on the 12-hour clock, such as "2pm" or "6:30pm".
+    return _("%(time)spm") % {"time": time}
