@@ -6,7 +6,10 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -63,23 +66,29 @@ frontend_login = sign_in_here_instead("/")
 # Error pages must not fail themselves: each is tried with the site's header and footer,
 # then as a stand-alone page, then as plain HTML (when even static file lookups fail).
 PLAIN_ERROR_PAGE = (
-    '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{title} – Luton AI Club</title></head>'
+    '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{page_title}</title></head>'
     "<body><main><h1>{title}</h1><p>{advice}</p>"
-    '<p><a href="/">Go to the Luton AI Club home page</a></p></main></body></html>'
+    '<p><a href="/">{home_link}</a></p></main></body></html>'
 )
 ERRORS = {
-    400: ("Sorry, that request could not be understood", "Go back and try again."),
-    403: ("You cannot do this", "If you think you should be able to, go to the home page and contact us."),
-    404: ("Page not found", "If you typed the web address, check it is correct."),
-    429: ("Too many requests at once", "Wait a minute, then try again."),
-    413: ("What you sent is too large", "Nothing has been saved. Go back, choose a smaller image and try again."),
+    400: (gettext_lazy("Sorry, that request could not be understood"), gettext_lazy("Go back and try again.")),
+    403: (
+        gettext_lazy("You cannot do this"),
+        gettext_lazy("If you think you should be able to, go to the home page and contact us."),
+    ),
+    404: (gettext_lazy("Page not found"), gettext_lazy("If you typed the web address, check it is correct.")),
+    429: (gettext_lazy("Too many requests at once"), gettext_lazy("Wait a minute, then try again.")),
+    413: (
+        gettext_lazy("What you sent is too large"),
+        gettext_lazy("Nothing has been saved. Go back, choose a smaller image and try again."),
+    ),
     500: (
-        "Sorry, there is a problem with the service",
-        "Try again later. Anything you did not submit has not been saved.",
+        gettext_lazy("Sorry, there is a problem with the service"),
+        gettext_lazy("Try again later. Anything you did not submit has not been saved."),
     ),
     503: (
-        "Sorry, the service is unavailable",
-        "Try again in a few minutes. Anything you did not submit has not been saved.",
+        gettext_lazy("Sorry, the service is unavailable"),
+        gettext_lazy("Try again in a few minutes. Anything you did not submit has not been saved."),
     ),
 }
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -97,7 +106,14 @@ def error_page(request, status: int, context: dict | None = None, with_site_chro
     try:
         html = render_to_string("errors/plain.html", {"title": title, "advice": advice, **(context or {})})
     except Exception:
-        html = PLAIN_ERROR_PAGE.format(title=title, advice=advice)
+        html = format_html(
+            PLAIN_ERROR_PAGE,
+            # Translators: the browser tab's title on an error page, such as "Page not found – Luton AI Club".
+            page_title=_("%(title)s – Luton AI Club") % {"title": title},
+            title=title,
+            advice=advice,
+            home_link=_("Go to the Luton AI Club home page"),
+        )
     response = HttpResponse(html, status=status)
     if status == 503:
         response["Retry-After"] = "60"

@@ -14,10 +14,14 @@ or "0"–"3" for a confidence statement.
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext, gettext_noop
+
 CONFIDENCE = "confidence"
 KNOWLEDGE = "knowledge"
 NOT_SURE = "not-sure"
-NOT_SURE_TEXT = "I'm not sure"
+# Stored in English in every published bank (publishing compares banks, so they must not
+# depend on the editor's language); `answer_text` shows it in the reader's language.
+NOT_SURE_TEXT = gettext_noop("I'm not sure")
 CONFIDENCE_VALUES = ("0", "1", "2", "3")
 
 
@@ -49,6 +53,11 @@ def question_snapshot(question) -> dict:
     }
 
 
+def answer_text(option: dict) -> str:
+    """An answer's words for the reader: as the editor wrote them, or "I'm not sure" translated."""
+    return gettext(NOT_SURE_TEXT) if option["id"] == NOT_SURE else option["text"]
+
+
 def questions_for(bank: dict, quick: bool = False) -> list[dict]:
     """The questions asked in the full or the quick version, in bank order."""
     return [question for question in bank.get("questions", []) if question["quick"] or not quick]
@@ -75,22 +84,32 @@ def bank_problems(bank: dict) -> list[str]:
     """Why this bank cannot be published, in words an editor can act on; empty if it can."""
     problems = []
     questions = bank.get("questions", [])
+    # Whole sentences for each kind of question, so that translators can word each one.
+    missing = {
+        CONFIDENCE: gettext_noop("%(area)s needs at least one active confidence statement."),
+        KNOWLEDGE: gettext_noop("%(area)s needs at least one active knowledge question."),
+    }
+    not_one_quick = {
+        CONFIDENCE: gettext_noop("%(area)s needs exactly one confidence statement marked for the quick version."),
+        KNOWLEDGE: gettext_noop("%(area)s needs exactly one knowledge question marked for the quick version."),
+    }
     for area in bank.get("areas", []):
         in_area = [question for question in questions if question["area"] == area["slug"]]
-        for kind, label in ((CONFIDENCE, "confidence statement"), (KNOWLEDGE, "knowledge question")):
+        for kind in (CONFIDENCE, KNOWLEDGE):
             of_kind = [question for question in in_area if question["kind"] == kind]
             if not of_kind:
-                problems.append(f"{area['name']} needs at least one active {label}.")
+                problems.append(gettext(missing[kind]) % {"area": area["name"]})
             if len([question for question in of_kind if question["quick"]]) != 1:
-                problems.append(f"{area['name']} needs exactly one {label} marked for the quick version.")
+                problems.append(gettext(not_one_quick[kind]) % {"area": area["name"]})
     for question in questions:
         if question["kind"] != KNOWLEDGE:
             continue
+        text = {"question": question["text"]}
         correct = [option for option in question["options"] if option["correct"]]
         if len(correct) != 1:
-            problems.append(f'"{question["text"]}" needs exactly one right answer.')
+            problems.append(gettext('"%(question)s" needs exactly one right answer.') % text)
         if len(question["options"]) < 3:
-            problems.append(f'"{question["text"]}" needs at least two answers to choose from.')
+            problems.append(gettext('"%(question)s" needs at least two answers to choose from.') % text)
         if not question["explanation"].strip():
-            problems.append(f'"{question["text"]}" needs an explanation of the right answer.')
+            problems.append(gettext('"%(question)s" needs an explanation of the right answer.') % text)
     return problems

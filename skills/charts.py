@@ -5,8 +5,11 @@ container, so it reads at 320 px. Labels carry every value as text, so colour is
 only carrier of meaning; the page shows the same numbers in a table beside each chart.
 """
 
+from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 WIDTH = 320
 LABEL_GAP = 16
@@ -14,7 +17,7 @@ BAR_HEIGHT = 14
 ROW_HEIGHT = LABEL_GAP + BAR_HEIGHT + 8
 
 
-WITHHELD = "not shown, to protect people (see the table)"
+WITHHELD = gettext_lazy("not shown, to protect people (see the table)")
 
 
 def _svg(chart_id: str, title: str, summary: str, height: int, body: SafeString) -> SafeString:
@@ -37,8 +40,13 @@ def withheld_note(top: int) -> SafeString:
     return format_html('<text class="portal-chart__note" x="0" y="{}">{}</text>', top + 28, WITHHELD)
 
 
+def percent_label(value: float) -> str:
+    """A whole or decimal percentage as the charts and their summaries write it: "54%"."""
+    return f"{value:g}%"
+
+
 def _percent(value: float | None) -> str:
-    return "not shown" if value is None else f"{value:g}%"
+    return _("not shown") if value is None else percent_label(value)
 
 
 def bar_chart(chart_id: str, title: str, summary: str, rows: list[tuple[str, float | None]], marker=None) -> SafeString:
@@ -70,13 +78,13 @@ def bar_chart(chart_id: str, title: str, summary: str, rows: list[tuple[str, flo
         parts.append(
             format_html(
                 '<line class="portal-chart__marker" x1="{}" x2="{}" y1="0" y2="{}"></line>'
-                '<text class="portal-chart__note" x="0" y="{}">Dashed line: {} ({})</text>',
+                '<text class="portal-chart__note" x="0" y="{}">{}</text>',
                 x,
                 x,
                 height - 20,
                 height - 4,
-                marker[0],
-                _percent(marker[1]),
+                # Translators: the key to a chart's dashed line, such as "Dashed line: town rate (54%)".
+                _("Dashed line: %(label)s (%(value)s)") % {"label": marker[0], "value": _percent(marker[1])},
             )
         )
     return _svg(chart_id, title, summary, height, mark_safe("".join(parts)))
@@ -121,8 +129,9 @@ def stacked_levels_chart(
     height = max(1, len(rows)) * ROW_HEIGHT + 20
     parts.append(
         format_html(
-            '<text class="portal-chart__note" x="0" y="{}">Numbers on the bars are levels, 0 to 3</text>',
+            '<text class="portal-chart__note" x="0" y="{}">{}</text>',
             height - 4,
+            _("Numbers on the bars are levels, 0 to 3"),
         )
     )
     return _svg(chart_id, title, summary, height, mark_safe("".join(parts)))
@@ -239,7 +248,8 @@ def progress_chart(areas, assessments) -> dict:
         "labels": [
             {
                 "x": round(CHART_LEFT + position * step, 1),
-                "text": f"{assessment.completed_at:%-d %b %y}",
+                # The month in the reader's language; in English as "%-d %b %y" (5 Mar 26).
+                "text": format_date(assessment.completed_at, "j M y"),
                 "anchor": "start" if position == 0 else "end" if position == count - 1 else "middle",
             }
             for position, assessment in enumerate(assessments)

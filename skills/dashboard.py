@@ -25,6 +25,8 @@ The rules:
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop
+
 THRESHOLD = 10
 ROUND_TO = 5
 
@@ -203,14 +205,41 @@ def points_gap(rate: float | None, town_rate: float | None) -> float | None:
 
 NOT_GIVEN = "not-given"
 
+# The figures are cached and shared by readers of every language, so the words in them stay
+# in English (marked for translators here) and `localised` translates them for each reader.
+# Code tells suppressed counts apart by their "kind", never by these words.
+REASONS = {
+    PRIMARY: gettext_noop("fewer than 10 people"),
+    SECONDARY: gettext_noop("hidden to protect another cell"),
+    DIFFERENCE: gettext_noop(
+        "hidden because comparing it with another date range would single out fewer than 10 people"
+    ),
+}
+NOT_GIVEN_NAME = gettext_noop("Ward not given")
 
-def _cell_json(cell: Cell) -> dict:
-    reason = {
-        PRIMARY: "fewer than 10 people",
-        SECONDARY: "hidden to protect another cell",
-        DIFFERENCE: "hidden because comparing it with another date range would single out fewer than 10 people",
-    }.get(cell.suppressed)
-    return {"value": cell.value, "suppressed": cell.is_suppressed, "reason": reason}
+
+def cell_json(cell: Cell) -> dict:
+    """{"value", "suppressed", "reason"}, and for a suppressed count its "kind" too:
+    "primary", "secondary" or "difference"."""
+    published = {"value": cell.value, "suppressed": cell.is_suppressed, "reason": REASONS.get(cell.suppressed)}
+    if cell.is_suppressed:
+        published["kind"] = cell.suppressed
+    return published
+
+
+def localised(figures):
+    """A copy of published figures (or any part of them) with their words in the reader's
+    language: each suppressed count's reason, and the name of the "Ward not given" row."""
+    if isinstance(figures, list):
+        return [localised(item) for item in figures]
+    if not isinstance(figures, dict):
+        return figures
+    copy = {key: localised(value) for key, value in figures.items()}
+    if copy.get("kind") in REASONS and "reason" in copy:
+        copy["reason"] = gettext(REASONS[copy["kind"]])
+    if copy.get("slug") == NOT_GIVEN and "name" in copy:
+        copy["name"] = gettext(NOT_GIVEN_NAME)
+    return copy
 
 
 def build_figures(
@@ -230,7 +259,8 @@ def build_figures(
     wards: dicts with id, slug, name, is_outside_luton, adult_population.
     areas: dicts with id, slug, name. level_names: {0: "Starting out", ...} for levels 0–3.
     withheld: `figure_keys` of counts that comparing date ranges would give away.
-    Returns plain JSON-serialisable data; every count is a {"value", "suppressed", "reason"} dict.
+    Returns plain JSON-serialisable data; every count is a {"value", "suppressed", "reason"} dict
+    (with "kind" when suppressed), its words in English: see `localised`.
     """
     withheld = set(withheld)
     participants_by_level = dict.fromkeys(level_names, 0)
@@ -257,15 +287,15 @@ def build_figures(
         {
             "level": level,
             "name": name,
-            "count": _cell_json(level_cells[level]),
+            "count": cell_json(level_cells[level]),
             "share": share(participants_by_level[level], participants, level_cells[level], participants_cell),
         }
         for level, name in sorted(level_names.items())
     ]
 
     return {
-        "participants": _cell_json(participants_cell),
-        "ai_ready": _cell_json(ready_cell),
+        "participants": cell_json(participants_cell),
+        "ai_ready": cell_json(ready_cell),
         "ai_ready_share": town_rate,
         "levels": levels,
         "areas": _area_figures(area_rows, areas, level_names, participants_cell, withheld),
@@ -307,7 +337,7 @@ def _area_figures(area_rows, areas, level_names, participants_cell, withheld) ->
                     {
                         "level": level,
                         "name": name,
-                        "count": _cell_json(cells[level]),
+                        "count": cell_json(cells[level]),
                         "share": share(by_level[level], base, cells[level], participants_cell),
                     }
                     for level, name in sorted(level_names.items())
@@ -318,7 +348,7 @@ def _area_figures(area_rows, areas, level_names, participants_cell, withheld) ->
 
 
 def _ward_figures(wards, participants_by_ward, ready_by_ward, town_rate, withheld) -> list[dict]:
-    rows = [(ward["slug"], ward["name"]) for ward in wards] + [(NOT_GIVEN, "Ward not given")]
+    rows = [(ward["slug"], ward["name"]) for ward in wards] + [(NOT_GIVEN, NOT_GIVEN_NAME)]
     participants_cells = protect_group(
         {slug: participants_by_ward.get(slug, 0) for slug, _ in rows}, _of_kind(withheld, "ward")
     )
@@ -333,7 +363,7 @@ def _ward_figures(wards, participants_by_ward, ready_by_ward, town_rate, withhel
             {
                 "slug": slug,
                 "name": name,
-                "participants": _cell_json(participants_cells[slug]),
+                "participants": cell_json(participants_cells[slug]),
                 "ai_ready_share": rate,
                 "gap": points_gap(rate, town_rate),
             }
@@ -371,7 +401,7 @@ def _quarter_figures(quarter_rows) -> list[dict]:
     return [
         {
             "quarter": quarter,
-            "participants": _cell_json(participant_cells[quarter]),
+            "participants": cell_json(participant_cells[quarter]),
             "ai_ready_share": share(
                 ready[quarter], participants[quarter], ready_cells[quarter], participant_cells[quarter]
             ),

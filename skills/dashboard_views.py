@@ -13,32 +13,43 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from portal.views import error_page
 
 from . import charts
+from .dashboard import localised
 from .dashboard_figures import Filters, has_fresh_figures, town_figures
 from .models import AgeBand, Status
 from .okrs.snapshots import okr_summary
 
+# The licence's own name, which is not translated.
 LICENCE = {
     "name": "Open Government Licence v3.0",
     "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 }
-CAVEAT = (
+TITLE = gettext_lazy("Luton AI skills: town dashboard figures among participants")
+CAVEAT = gettext_lazy(
     "These figures describe the people who chose to take the skills check, not everyone in Luton. "
     "Participants are self-selected, so they may be more or less confident with AI than the town as a whole."
 )
-DEMO_WARNING = "These figures include invented demonstration data. They do not describe real people in Luton."
+DEMO_WARNING = gettext_lazy(
+    "These figures include invented demonstration data. They do not describe real people in Luton."
+)
+# Column names, and the words in the "table", "group", "measure" and "suppressed" columns,
+# are keys for programs and stay in English; the descriptions are for people.
 CSV_COLUMNS = [
-    ("table", "Which figures: headline, level, area, ward or quarter."),
-    ("group", "The row's subject: 'town', an area or ward slug, or a quarter such as '2026 Q1'."),
-    ("level", "Overall or area level 0–3 where the figure is per level, otherwise empty."),
-    ("measure", "participants (a count rounded to the nearest 5), share_percent, ai_ready_share_percent, "
-     "weighted_ai_ready_share_percent or gap_points (ward rate minus town rate)."),
-    ("value", "The figure; empty when it is not published."),
-    ("suppressed", "'true' when the figure is withheld: based on fewer than 10 people, or hidden so that "
-     "another withheld figure cannot be worked out from a total."),
+    ("table", gettext_lazy("Which figures: headline, level, area, ward or quarter.")),
+    # Translators: 'town', 'true' and words joined by underscores are values in the CSV: keep them as they are.
+    ("group", gettext_lazy("The row's subject: 'town', an area or ward slug, or a quarter such as '2026 Q1'.")),
+    ("level", gettext_lazy("Overall or area level 0–3 where the figure is per level, otherwise empty.")),
+    # Translators: keep the words joined by underscores (and "participants") as they are: they are values in the CSV.
+    ("measure", gettext_lazy("participants (a count rounded to the nearest 5), share_percent, ai_ready_share_percent, "
+     "weighted_ai_ready_share_percent or gap_points (ward rate minus town rate).")),
+    ("value", gettext_lazy("The figure; empty when it is not published.")),
+    ("suppressed", gettext_lazy("'true' when the figure is withheld: based on fewer than 10 people, or hidden so "
+     "that another withheld figure cannot be worked out from a total.")),
 ]  # fmt: skip
 
 
@@ -54,7 +65,10 @@ class DashboardDateField(forms.DateField):
     def validate(self, value):
         super().validate(value)
         if value and not self.EARLIEST <= value <= self.LATEST:
-            raise forms.ValidationError("Enter a date between the years 2000 and 2099")
+            raise forms.ValidationError(
+                _("Enter a date between the years %(earliest)s and %(latest)s")
+                % {"earliest": self.EARLIEST.year, "latest": self.LATEST.year}
+            )
 
 
 def start_of_quarter(day: date) -> date:
@@ -66,23 +80,25 @@ def end_of_quarter(day: date) -> date:
     return date(day.year + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1)
 
 
-QUARTERS_HINT = (
+QUARTERS_HINT = gettext_lazy(
     "Figures are for whole quarters (January to March, April to June, July to September, October to "
     "December): a date is widened to the start or end of its quarter, so no one day's people can be told apart."
 )
 
 
 class FilterForm(forms.Form):
-    start = DashboardDateField(label="From")
-    end = DashboardDateField(label="To")
-    age_band = forms.ChoiceField(label="Age band", required=False, choices=[("", "All ages"), *AgeBand.choices])
-    status = forms.ChoiceField(label="Student, in work or running a business", required=False,
-                               choices=[("", "Everyone"), *Status.choices])  # fmt: skip
+    start = DashboardDateField(label=gettext_lazy("From"))
+    end = DashboardDateField(label=gettext_lazy("To"))
+    age_band = forms.ChoiceField(
+        label=gettext_lazy("Age band"), required=False, choices=[("", gettext_lazy("All ages")), *AgeBand.choices]
+    )
+    status = forms.ChoiceField(label=gettext_lazy("Student, in work or running a business"), required=False,
+                               choices=[("", gettext_lazy("Everyone")), *Status.choices])  # fmt: skip
 
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
-            self.add_error("end", "The ‘to’ date must be the same as or after the ‘from’ date")
+            self.add_error("end", _("The ‘to’ date must be the same as or after the ‘from’ date"))
         return data
 
     def filters(self, ward: str = "") -> Filters:
@@ -123,7 +139,7 @@ def limit_fresh_filters(view):
 @limit_fresh_filters
 def dashboard(request):
     form = FilterForm(request.GET or None)
-    figures = town_figures(form.filters())
+    figures = localised(town_figures(form.filters()))
     return render(
         request,
         "skills/dashboard/dashboard.html",
@@ -135,7 +151,7 @@ def dashboard(request):
             "okrs": with_trend_charts(okr_summary()),
             "query": request.GET.urlencode(),
             "quarters_hint": QUARTERS_HINT,
-            "crumbs": [("AI skills", "/skills/")],
+            "crumbs": [(_("AI skills"), "/skills/")],
         },
     )
 
@@ -143,15 +159,15 @@ def dashboard(request):
 @limit_fresh_filters
 def ward_detail(request, slug):
     form = FilterForm(request.GET or None)
-    town = town_figures(form.filters())
+    town = localised(town_figures(form.filters()))
     ward = next((row for row in town["wards"] if row["slug"] == slug and slug != "not-given"), None)
     if ward is None:
-        raise Http404("No such ward")
+        raise Http404(_("No such ward"))
     # A ward whose figures the town table withholds, to protect it or another group, shows
     # no breakdown either: its levels would give back the withheld count (levels 2 and 3
     # are the AI-ready), and its total would undo the protection of a smaller ward.
     protected = ward["participants"]["suppressed"] or ward["ai_ready_share"] is None
-    figures = None if protected else town_figures(form.filters(ward=slug))
+    figures = None if protected else localised(town_figures(form.filters(ward=slug)))
     return render(
         request,
         "skills/dashboard/ward.html",
@@ -165,7 +181,7 @@ def ward_detail(request, slug):
             "charts": ward_charts(figures) if figures else None,
             "query": request.GET.urlencode(),
             "quarters_hint": QUARTERS_HINT,
-            "crumbs": [("AI skills", "/skills/"), ("Town dashboard", reverse("skills_dashboard"))],
+            "crumbs": [(_("AI skills"), "/skills/"), (_("Town dashboard"), reverse("skills_dashboard"))],
         },
     )
 
@@ -176,16 +192,23 @@ def dashboard_csv(request):
     figures = town_figures(form.filters())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="luton-ai-skills-dashboard.csv"'
-    response.write(f"# Luton AI skills: town dashboard figures among participants. {CAVEAT}\n")
-    response.write(f"# Licence: {LICENCE['name']} {LICENCE['url']}\n")
-    response.write(f"# Generated at: {figures['generated_at']}\n")
+    comments = [
+        # Translators: the first line of the dashboard's CSV download: its title, then the caveat.
+        _("%(title)s. %(caveat)s") % {"title": TITLE, "caveat": CAVEAT},
+        _("Licence: %(name)s %(url)s") % LICENCE,
+        _("Generated at: %(time)s") % {"time": figures["generated_at"]},
+    ]
     if figures.get("includes_demo_data"):
-        response.write(f"# Warning: {DEMO_WARNING}\n")
-    response.write(f"# Filters: {describe_filters(form)}\n")
-    for name, description in CSV_COLUMNS:
-        response.write(f"# Column {name}: {description}\n")
+        comments.append(_("Warning: %(warning)s") % {"warning": DEMO_WARNING})
+    comments.append(_("Filters: %(filters)s") % {"filters": describe_filters(form)})
+    comments += [
+        _("Column %(name)s: %(description)s") % {"name": name, "description": description}
+        for name, description in CSV_COLUMNS
+    ]
+    for comment in comments:
+        response.write(f"# {comment}\n")
     writer = csv.writer(response)
-    writer.writerow([name for name, _ in CSV_COLUMNS])
+    writer.writerow([name for name, _description in CSV_COLUMNS])
     writer.writerows(csv_rows(figures))
     return response
 
@@ -193,23 +216,23 @@ def dashboard_csv(request):
 @limit_fresh_filters
 def dashboard_json(request):
     form = FilterForm(request.GET or None)
-    figures = town_figures(form.filters())
+    figures = localised(town_figures(form.filters()))
     return JsonResponse(
         {
-            "title": "Luton AI skills: town dashboard figures among participants",
-            "caveat": CAVEAT,
+            "title": str(TITLE),
+            "caveat": str(CAVEAT),
             "licence": LICENCE,
             "generated_at": figures["generated_at"],
             "filters": describe_filters(form),
-            "warning": DEMO_WARNING if figures.get("includes_demo_data") else None,
-            "disclosure_control": (
+            "warning": str(DEMO_WARNING) if figures.get("includes_demo_data") else None,
+            "disclosure_control": _(
                 "Counts based on fewer than 10 people are withheld (value null, suppressed true); other counts are "
                 "rounded to the nearest 5; percentages are whole numbers worked out from the rounded counts and are "
                 "withheld when their count or base is under 10 or withheld; further cells are withheld where a "
                 "withheld one could be worked out from a total or a subtotal (levels 2 and 3 make the AI-ready "
                 "count); dates are widened to whole quarters."
             ),
-            "fields": JSON_FIELDS,
+            "fields": {key: str(description) for key, description in JSON_FIELDS.items()},
             "figures": {key: value for key, value in figures.items() if key != "generated_at"},
         },
         json_dumps_params={"indent": 2, "ensure_ascii": False},
@@ -217,26 +240,37 @@ def dashboard_json(request):
 
 
 JSON_FIELDS = {
-    "participants": "People who completed the skills check (rounded to the nearest 5, or withheld).",
-    "ai_ready": "Participants at level 2 or above in all six areas.",
-    "ai_ready_share": "AI-ready participants as a percentage of participants.",
-    "weighted_ai_ready_share": "Estimated town-wide AI-ready percentage, weighting each ward's participants by "
-    "its adult population (wards with at least 10 participants).",
-    "weighted_coverage": "Percentage of Luton's adults living in the wards used for the weighted estimate.",
-    "levels": "Participants at each overall level (the lowest of their area levels) and the percentage.",
-    "areas": "For each skill area, participants at each level and the percentage.",
-    "wards": "For each ward, participants, AI-ready percentage and the gap to the town rate in points.",
-    "quarters": "For each calendar quarter, participants and AI-ready percentage.",
+    "participants": gettext_lazy("People who completed the skills check (rounded to the nearest 5, or withheld)."),
+    "ai_ready": gettext_lazy("Participants at level 2 or above in all six areas."),
+    "ai_ready_share": gettext_lazy("AI-ready participants as a percentage of participants."),
+    "weighted_ai_ready_share": gettext_lazy(
+        "Estimated town-wide AI-ready percentage, weighting each ward's participants by "
+        "its adult population (wards with at least 10 participants)."
+    ),
+    "weighted_coverage": gettext_lazy(
+        "Percentage of Luton's adults living in the wards used for the weighted estimate."
+    ),
+    "levels": gettext_lazy("Participants at each overall level (the lowest of their area levels) and the percentage."),
+    "areas": gettext_lazy("For each skill area, participants at each level and the percentage."),
+    "wards": gettext_lazy("For each ward, participants, AI-ready percentage and the gap to the town rate in points."),
+    "quarters": gettext_lazy("For each calendar quarter, participants and AI-ready percentage."),
 }
 
 
 def describe_filters(form: FilterForm) -> str:
+    """The chosen filters in words, e.g. "From: 2026-01-01; Age band: 18-24", or "none"."""
     if not form.is_bound or not form.is_valid():
-        return "none"
+        return _("none")
     snapped = form.filters()
     values = {**form.cleaned_data, "start": snapped.start, "end": snapped.end}
-    chosen = [f"{form.fields[name].label}: {value}" for name, value in values.items() if value]
-    return "; ".join(chosen) or "none"
+    chosen = [
+        # Translators: one chosen filter in the open data's description, such as "From: 2026-01-01".
+        _("%(filter)s: %(value)s") % {"filter": form.fields[name].label, "value": value}
+        for name, value in values.items()
+        if value
+    ]
+    # Translators: what separates the chosen filters, such as "From: 2026-01-01; To: 2026-06-30".
+    return _("; ").join(chosen) or _("none")
 
 
 def csv_rows(figures: dict):
@@ -275,38 +309,74 @@ def _level_two_plus(area: dict) -> float | None:
 def areas_chart(chart_id: str, figures: dict):
     areas = figures["areas"]
     known = [(area["name"], _level_two_plus(area)) for area in areas if _level_two_plus(area) is not None]
-    summary = "Share of participants at each level, 0 to 3, in each of the six areas."
+    summary = _("Share of participants at each level, 0 to 3, in each of the six areas.")
     if known:
         best = max(known, key=lambda item: item[1])
         worst = min(known, key=lambda item: item[1])
-        summary += (
-            f" Most people are at level 2 or above in {best[0]} ({best[1]:g}%), fewest in {worst[0]} ({worst[1]:g}%)."
-        )
+        summary += " " + _(
+            "Most people are at level 2 or above in %(best_area)s (%(best_share)s), "
+            "fewest in %(worst_area)s (%(worst_share)s)."
+        ) % {
+            "best_area": best[0],
+            "best_share": charts.percent_label(best[1]),
+            "worst_area": worst[0],
+            "worst_share": charts.percent_label(worst[1]),
+        }
     rows = [(area["name"], [level["share"] for level in area["levels"]]) for area in areas]
-    return charts.stacked_levels_chart(chart_id, "Levels in each skill area", summary, rows), summary
+    return charts.stacked_levels_chart(chart_id, _("Levels in each skill area"), summary, rows), summary
 
 
 def quarters_chart(chart_id: str, figures: dict):
     points = [(quarter["quarter"], quarter["ai_ready_share"]) for quarter in figures["quarters"]]
     known = [point for point in points if point[1] is not None]
-    if known:
-        summary = f"AI-ready share of participants by quarter, from {known[0][1]:g}% in {known[0][0]}"
-        summary += f" to {known[-1][1]:g}% in {known[-1][0]}." if len(known) > 1 else "."
+    if len(known) > 1:
+        summary = _(
+            "AI-ready share of participants by quarter, from %(first_share)s in %(first_quarter)s "
+            "to %(last_share)s in %(last_quarter)s."
+        ) % {
+            "first_share": charts.percent_label(known[0][1]),
+            "first_quarter": known[0][0],
+            "last_share": charts.percent_label(known[-1][1]),
+            "last_quarter": known[-1][0],
+        }
+    elif known:
+        summary = _("AI-ready share of participants by quarter, from %(share)s in %(quarter)s.") % {
+            "share": charts.percent_label(known[0][1]),
+            "quarter": known[0][0],
+        }
     else:
-        summary = "Too few people took part in any quarter to show a rate."
-    return charts.line_chart(chart_id, "AI-ready share over time", summary, points), summary
+        summary = _("Too few people took part in any quarter to show a rate.")
+    return charts.line_chart(chart_id, _("AI-ready share over time"), summary, points), summary
 
 
 def dashboard_charts(figures: dict) -> dict:
     wards = [ward for ward in figures["wards"] if ward["slug"] != "not-given"]
     known = [ward for ward in wards if ward["ai_ready_share"] is not None]
-    summary = f"AI-ready share of participants in each ward, lowest first. {len(known)} of {len(wards)} wards shown"
+    numbers = {"shown": len(known), "count": len(wards)}
     if known:
-        summary += (
-            f"; lowest {known[0]['name']} ({known[0]['ai_ready_share']:g}%), "
-            f"highest {known[-1]['name']} ({known[-1]['ai_ready_share']:g}%)"
+        shown = ngettext(
+            "%(shown)s of %(count)s ward shown; lowest %(lowest)s (%(lowest_share)s), "
+            "highest %(highest)s (%(highest_share)s); the others are withheld to protect people.",
+            "%(shown)s of %(count)s wards shown; lowest %(lowest)s (%(lowest_share)s), "
+            "highest %(highest)s (%(highest_share)s); the others are withheld to protect people.",
+            len(wards),
+        ) % {
+            **numbers,
+            "lowest": known[0]["name"],
+            "lowest_share": charts.percent_label(known[0]["ai_ready_share"]),
+            "highest": known[-1]["name"],
+            "highest_share": charts.percent_label(known[-1]["ai_ready_share"]),
+        }
+    else:
+        shown = (
+            ngettext(
+                "%(shown)s of %(count)s ward shown; the others are withheld to protect people.",
+                "%(shown)s of %(count)s wards shown; the others are withheld to protect people.",
+                len(wards),
+            )
+            % numbers
         )
-    summary += "; the others are withheld to protect people."
+    summary = _("AI-ready share of participants in each ward, lowest first.") + " " + shown
     town = figures["ai_ready_share"]
     areas, areas_summary = areas_chart("chart-areas", figures)
     quarters, quarters_summary = quarters_chart("chart-quarters", figures)
@@ -318,10 +388,10 @@ def dashboard_charts(figures: dict) -> dict:
         "wards_summary": summary,
         "wards": charts.bar_chart(
             "chart-wards",
-            "AI-ready share by ward",
+            _("AI-ready share by ward"),
             summary,
             [(ward["name"], ward["ai_ready_share"]) for ward in wards],
-            marker=("town rate", town),
+            marker=(_("town rate"), town),
         ),
     }
 
@@ -338,7 +408,7 @@ def with_trend_charts(objectives: list[dict]) -> list[dict]:
     for objective in objectives:
         results = []
         for result in objective["key_results"]:
-            values = [value for _, value in result["trend"] if value is not None]
+            values = [value for _month, value in result["trend"] if value is not None]
             chart = summary = None
             if len(values) > 1:
                 unit = result["unit"]
@@ -349,13 +419,18 @@ def with_trend_charts(objectives: list[dict]) -> list[dict]:
                 low = min(values + [result["baseline"], result["target"]])
                 high = max(values + [result["baseline"], result["target"]])
                 first, last = result["trend"][0], result["trend"][-1]
-                summary = (
-                    f"{result['title']}: {label(values[0])} in {first[0]}, {label(values[-1])} in {last[0]}; "
-                    f"target {label(result['target'])}."
-                )
-                chart = charts.line_chart(
-                    f"chart-kr-{result['id']}", f"Trend: {result['title']}", summary, result["trend"], low, high, label
-                )
+                summary = _(
+                    "%(title)s: %(first)s in %(first_month)s, %(last)s in %(last_month)s; target %(target)s."
+                ) % {
+                    "title": result["title"],
+                    "first": label(values[0]),
+                    "first_month": first[0],
+                    "last": label(values[-1]),
+                    "last_month": last[0],
+                    "target": label(result["target"]),
+                }
+                title = _("Trend: %(title)s") % {"title": result["title"]}
+                chart = charts.line_chart(f"chart-kr-{result['id']}", title, summary, result["trend"], low, high, label)
             results.append({**result, "trend_chart": chart, "trend_summary": summary})
         presented.append({**objective, "key_results": results})
     return presented

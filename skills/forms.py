@@ -1,12 +1,14 @@
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class PublishBankForm(forms.Form):
     notes = forms.CharField(
-        label="What changed",
+        label=gettext_lazy("What changed"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="A line for the record, for example “Reworded the scam call question”.",
+        help_text=gettext_lazy("A line for the record, for example “Reworded the scam call question”."),
     )
 
 
@@ -14,14 +16,16 @@ class ContextForm(forms.Form):
     """The optional questions that let the town dashboard show figures by ward, age and work."""
 
     ward = forms.ModelChoiceField(
-        label="Which Luton ward do you live in?",
+        label=gettext_lazy("Which Luton ward do you live in?"),
         queryset=None,
         required=False,
-        empty_label="Prefer not to say",
-        help_text="If you are not sure, choose “Prefer not to say”.",
+        empty_label=gettext_lazy("Prefer not to say"),
+        help_text=gettext_lazy("If you are not sure, choose “Prefer not to say”."),
     )
-    age_band = forms.ChoiceField(label="How old are you?", required=False, widget=forms.RadioSelect)
-    status = forms.ChoiceField(label="Which of these describes you best?", required=False, widget=forms.RadioSelect)
+    age_band = forms.ChoiceField(label=gettext_lazy("How old are you?"), required=False, widget=forms.RadioSelect)
+    status = forms.ChoiceField(
+        label=gettext_lazy("Which of these describes you best?"), required=False, widget=forms.RadioSelect
+    )
 
     def __init__(self, *args, **kwargs):
         from portal.accounts.models import Ward
@@ -30,9 +34,9 @@ class ContextForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["ward"].queryset = Ward.objects.all()
-        self.fields["age_band"].choices = [*AgeBand.choices, ("", "Prefer not to say")]
-        self.fields["status"].choices = [*Status.choices, ("", "Prefer not to say")]
-        invalid = "Choose one of the options, or “Prefer not to say”."
+        self.fields["age_band"].choices = [*AgeBand.choices, ("", _("Prefer not to say"))]
+        self.fields["status"].choices = [*Status.choices, ("", _("Prefer not to say"))]
+        invalid = _("Choose one of the options, or “Prefer not to say”.")
         for name in self.fields:
             self.fields[name].error_messages["invalid_choice"] = invalid
 
@@ -49,25 +53,31 @@ class AreaAnswersForm(forms.Form):
     """One radio question per statement or knowledge question in an area, from the bank."""
 
     def __init__(self, questions: list[dict], *args, **kwargs):
-        from .bank import CONFIDENCE
+        from .bank import CONFIDENCE, answer_text
         from .models import CONFIDENCE_SCALE
 
         super().__init__(*args, **kwargs)
         for question in questions:
             if question["kind"] == CONFIDENCE:
                 choices = [(str(value), label) for value, label in CONFIDENCE_SCALE]
-                required = f"Select how much “{question['text'].rstrip('.')}” is true for you"
+                # Translators: the statement is one the editors wrote, such as “I can spot a fake voice”.
+                required = _("Select how much “%(statement)s” is true for you.") % {
+                    "statement": question["text"].rstrip(".")
+                }
             else:
-                choices = [(option["id"], option["text"]) for option in question["options"]]
-                required = f"Select an answer to “{question['text'].rstrip('?')}?”, or “I'm not sure”"
+                choices = [(option["id"], answer_text(option)) for option in question["options"]]
+                # The question's own "?" is taken off and given back, so there is always one.
+                required = _("Select an answer to “%(question)s?”, or “I'm not sure”.") % {
+                    "question": question["text"].rstrip("?")
+                }
             self.fields[field_name(question)] = forms.ChoiceField(
                 label=question["text"],
                 help_text=question["hint"],
                 choices=choices,
                 widget=forms.RadioSelect,
                 error_messages={
-                    "required": required.rstrip(".") + ".",
-                    "invalid_choice": "That answer is not one of the options. Choose one of the answers shown.",
+                    "required": required,
+                    "invalid_choice": _("That answer is not one of the options. Choose one of the answers shown."),
                 },
             )
         self.questions = questions

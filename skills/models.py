@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -19,22 +21,30 @@ from portal.accounts.models import Ward
 class Area(index.Indexed, ClusterableModel):
     """One of the six skill areas, e.g. "Staying safe"."""
 
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    description = models.TextField(help_text="What this area covers, in plain English.")
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(gettext_lazy("name"), max_length=80, unique=True)
+    slug = models.SlugField(gettext_lazy("slug"), max_length=80, unique=True)
+    description = models.TextField(
+        gettext_lazy("description"), help_text=gettext_lazy("What this area covers, in plain English.")
+    )
+    sort_order = models.PositiveSmallIntegerField(gettext_lazy("sort order"), default=0)
 
     # Slugs are fixed (DESIGN.md §8): other apps, the dashboard and its open data use them.
     panels = [
         FieldPanel("name"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
-        InlinePanel("level_descriptions", heading="What each level looks like in this area", label="Level"),
+        InlinePanel(
+            "level_descriptions",
+            heading=gettext_lazy("What each level looks like in this area"),
+            label=gettext_lazy("Level"),
+        ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["sort_order", "name"]
+        verbose_name = gettext_lazy("area")
+        verbose_name_plural = gettext_lazy("areas")
 
     def __str__(self):
         return self.name
@@ -43,15 +53,19 @@ class Area(index.Indexed, ClusterableModel):
 class Level(models.Model):
     """A level from 0 (Starting out) to 4 (Creator, earned only by a showcased project)."""
 
-    number = models.PositiveSmallIntegerField(unique=True, validators=[MaxValueValidator(4)])
-    name = models.CharField(max_length=40)
-    description = models.TextField(help_text="What someone at this level can do.")
+    number = models.PositiveSmallIntegerField(gettext_lazy("number"), unique=True, validators=[MaxValueValidator(4)])
+    name = models.CharField(gettext_lazy("name"), max_length=40)
+    description = models.TextField(
+        gettext_lazy("description"), help_text=gettext_lazy("What someone at this level can do.")
+    )
 
     # The number is what scoring gives; editors change only the words.
     panels = [FieldPanel("name"), FieldPanel("description")]
 
     class Meta:
         ordering = ["number"]
+        verbose_name = gettext_lazy("level")
+        verbose_name_plural = gettext_lazy("levels")
 
     def __str__(self):
         return f"{self.number} {self.name}"
@@ -60,32 +74,40 @@ class Level(models.Model):
 class AreaLevelDescription(Orderable):
     """What one level looks like in one area, e.g. Staying safe at level 2."""
 
-    area = ParentalKey(Area, on_delete=models.CASCADE, related_name="level_descriptions")
-    level = models.PositiveSmallIntegerField(validators=[MaxValueValidator(4)])
-    description = models.TextField(help_text="What someone at this level can do in this area, in plain English.")
+    area = ParentalKey(
+        Area, on_delete=models.CASCADE, related_name="level_descriptions", verbose_name=gettext_lazy("area")
+    )
+    level = models.PositiveSmallIntegerField(gettext_lazy("level"), validators=[MaxValueValidator(4)])
+    description = models.TextField(
+        gettext_lazy("description"),
+        help_text=gettext_lazy("What someone at this level can do in this area, in plain English."),
+    )
 
     panels = [FieldPanel("level"), FieldPanel("description")]
 
     class Meta(Orderable.Meta):
+        verbose_name = gettext_lazy("area level description")
+        verbose_name_plural = gettext_lazy("area level descriptions")
         constraints = [
             models.UniqueConstraint(fields=["area", "level"], name="skills_arealeveldescription_one_per_level"),
         ]
 
     def __str__(self):
-        return f"{self.area} level {self.level}"
+        # Translators: for example "Staying safe level 2".
+        return _("%(area)s level %(level)s") % {"area": self.area, "level": self.level}
 
 
 class QuestionKind(models.TextChoices):
-    CONFIDENCE = "confidence", "Confidence statement"
-    KNOWLEDGE = "knowledge", "Knowledge question"
+    CONFIDENCE = "confidence", gettext_lazy("Confidence statement")
+    KNOWLEDGE = "knowledge", gettext_lazy("Knowledge question")
 
 
 # Every confidence statement uses the same 4-point scale, so their mean means the same in every area.
 CONFIDENCE_SCALE = [
-    (0, "I can't do this yet"),
-    (1, "I can do this with help"),
-    (2, "I can do this on my own"),
-    (3, "I could show someone else how"),
+    (0, gettext_lazy("I can't do this yet")),
+    (1, gettext_lazy("I can do this with help")),
+    (2, gettext_lazy("I can do this on my own")),
+    (3, gettext_lazy("I could show someone else how")),
 ]
 
 
@@ -96,18 +118,34 @@ class Question(index.Indexed, ClusterableModel):
     publishes the question bank, which makes a new FrameworkVersion.
     """
 
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="questions")
-    kind = models.CharField(max_length=12, choices=QuestionKind.choices)
-    text = models.CharField(max_length=300, help_text='A statement such as "I can …", or a question.')
-    hint = models.CharField(max_length=300, blank=True, help_text="Optional help shown under the question.")
-    explanation = models.TextField(
-        blank=True, help_text="Knowledge questions: one sentence explaining the right answer, shown with results."
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="questions", verbose_name=gettext_lazy("area")
     )
-    sort_order = models.PositiveIntegerField(default=0, db_index=True)
-    is_active = models.BooleanField("active", default=True, help_text="Only active questions are published.")
+    kind = models.CharField(gettext_lazy("kind"), max_length=12, choices=QuestionKind.choices)
+    text = models.CharField(
+        gettext_lazy("text"), max_length=300, help_text=gettext_lazy('A statement such as "I can …", or a question.')
+    )
+    hint = models.CharField(
+        gettext_lazy("hint"),
+        max_length=300,
+        blank=True,
+        help_text=gettext_lazy("Optional help shown under the question."),
+    )
+    explanation = models.TextField(
+        gettext_lazy("explanation"),
+        blank=True,
+        help_text=gettext_lazy("Knowledge questions: one sentence explaining the right answer, shown with results."),
+    )
+    sort_order = models.PositiveIntegerField(gettext_lazy("sort order"), default=0, db_index=True)
+    is_active = models.BooleanField(
+        gettext_lazy("active"), default=True, help_text=gettext_lazy("Only active questions are published.")
+    )
     in_quick_version = models.BooleanField(
+        gettext_lazy("in quick version"),
         default=False,
-        help_text="Use in the quick version: one confidence statement and one knowledge question per area.",
+        help_text=gettext_lazy(
+            "Use in the quick version: one confidence statement and one knowledge question per area."
+        ),
     )
 
     panels = [
@@ -119,15 +157,17 @@ class Question(index.Indexed, ClusterableModel):
         FieldPanel("explanation"),
         InlinePanel(
             "options",
-            heading="Answers (knowledge questions only)",
-            label="Answer",
-            help_text='Exactly one right answer. "I\'m not sure" is added for you.',
+            heading=gettext_lazy("Answers (knowledge questions only)"),
+            label=gettext_lazy("Answer"),
+            help_text=gettext_lazy('Exactly one right answer. "I\'m not sure" is added for you.'),
         ),
     ]
     search_fields = [index.SearchField("text"), index.AutocompleteField("text"), index.FilterField("area")]
 
     class Meta:
         ordering = ["area__sort_order", "sort_order", "pk"]
+        verbose_name = gettext_lazy("question")
+        verbose_name_plural = gettext_lazy("questions")
 
     def __str__(self):
         return self.text
@@ -136,11 +176,17 @@ class Question(index.Indexed, ClusterableModel):
 class Option(Orderable):
     """One answer to a knowledge question."""
 
-    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
-    text = models.CharField(max_length=200)
-    is_correct = models.BooleanField("right answer", default=False)
+    question = ParentalKey(
+        Question, on_delete=models.CASCADE, related_name="options", verbose_name=gettext_lazy("question")
+    )
+    text = models.CharField(gettext_lazy("text"), max_length=200)
+    is_correct = models.BooleanField(gettext_lazy("right answer"), default=False)
 
     panels = [FieldPanel("text"), FieldPanel("is_correct")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = gettext_lazy("option")
+        verbose_name_plural = gettext_lazy("options")
 
     def __str__(self):
         return self.text
@@ -154,37 +200,41 @@ class FrameworkVersion(models.Model):
     assessments are asked and scored from it, never from the editable Question rows.
     """
 
-    number = models.PositiveIntegerField(unique=True)
-    published_at = models.DateTimeField(default=timezone.now)
-    notes = models.TextField(blank=True, help_text="What changed in this version.")
-    bank = models.JSONField(default=dict, blank=True, help_text="The questions as published.")
+    number = models.PositiveIntegerField(gettext_lazy("number"), unique=True)
+    published_at = models.DateTimeField(gettext_lazy("published at"), default=timezone.now)
+    notes = models.TextField(gettext_lazy("notes"), blank=True, help_text=gettext_lazy("What changed in this version."))
+    bank = models.JSONField(
+        gettext_lazy("bank"), default=dict, blank=True, help_text=gettext_lazy("The questions as published.")
+    )
 
     class Meta:
         ordering = ["-number"]
+        verbose_name = gettext_lazy("framework version")
+        verbose_name_plural = gettext_lazy("framework versions")
 
     def __str__(self):
-        return f"Framework version {self.number}"
+        return _("Framework version %(number)s") % {"number": self.number}
 
 
 class AssessmentKind(models.TextChoices):
-    FULL = "full", "Full (about ten minutes)"
-    QUICK = "quick", "Quick (one question of each kind per area)"
+    FULL = "full", gettext_lazy("Full (about ten minutes)")
+    QUICK = "quick", gettext_lazy("Quick (one question of each kind per area)")
 
 
 class AgeBand(models.TextChoices):
-    UNDER_18 = "under-18", "Under 18"
-    AGE_18_24 = "18-24", "18 to 24"
-    AGE_25_34 = "25-34", "25 to 34"
-    AGE_35_49 = "35-49", "35 to 49"
-    AGE_50_64 = "50-64", "50 to 64"
-    AGE_65_PLUS = "65-plus", "65 or over"
+    UNDER_18 = "under-18", gettext_lazy("Under 18")
+    AGE_18_24 = "18-24", gettext_lazy("18 to 24")
+    AGE_25_34 = "25-34", gettext_lazy("25 to 34")
+    AGE_35_49 = "35-49", gettext_lazy("35 to 49")
+    AGE_50_64 = "50-64", gettext_lazy("50 to 64")
+    AGE_65_PLUS = "65-plus", gettext_lazy("65 or over")
 
 
 class Status(models.TextChoices):
-    STUDENT = "student", "Student"
-    IN_WORK = "in-work", "In work"
-    RUNNING_A_BUSINESS = "running-a-business", "Running a business"
-    NONE_OF_THESE = "none", "None of these"
+    STUDENT = "student", gettext_lazy("Student")
+    IN_WORK = "in-work", gettext_lazy("In work")
+    RUNNING_A_BUSINESS = "running-a-business", gettext_lazy("Running a business")
+    NONE_OF_THESE = "none", gettext_lazy("None of these")
 
 
 class Assessment(models.Model):
@@ -194,23 +244,42 @@ class Assessment(models.Model):
     deletes their account. Context fields are optional and never needed to see results.
     """
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = models.UUIDField(gettext_lazy("uuid"), default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assessments"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assessments",
+        verbose_name=gettext_lazy("user"),
     )
-    framework_version = models.ForeignKey(FrameworkVersion, on_delete=models.PROTECT, related_name="assessments")
-    kind = models.CharField(max_length=10, choices=AssessmentKind.choices, default=AssessmentKind.FULL)
-    completed_at = models.DateTimeField(default=timezone.now, db_index=True)
-    ward = models.ForeignKey(Ward, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    age_band = models.CharField(max_length=10, choices=AgeBand.choices, blank=True)
-    status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    overall_level = models.PositiveSmallIntegerField(validators=[MaxValueValidator(3)])
-    is_ai_ready = models.BooleanField("AI-ready", default=False)
+    framework_version = models.ForeignKey(
+        FrameworkVersion,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=gettext_lazy("framework version"),
+    )
+    kind = models.CharField(
+        gettext_lazy("kind"), max_length=10, choices=AssessmentKind.choices, default=AssessmentKind.FULL
+    )
+    completed_at = models.DateTimeField(gettext_lazy("completed at"), default=timezone.now, db_index=True)
+    ward = models.ForeignKey(
+        Ward, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=gettext_lazy("ward")
+    )
+    age_band = models.CharField(gettext_lazy("age band"), max_length=10, choices=AgeBand.choices, blank=True)
+    status = models.CharField(gettext_lazy("status"), max_length=20, choices=Status.choices, blank=True)
+    overall_level = models.PositiveSmallIntegerField(gettext_lazy("overall level"), validators=[MaxValueValidator(3)])
+    is_ai_ready = models.BooleanField(gettext_lazy("AI-ready"), default=False)
     is_demo = models.BooleanField(
-        "demo data", default=False, help_text="Synthetic data made by load_demo, not a real person's result."
+        gettext_lazy("demo data"),
+        default=False,
+        help_text=gettext_lazy("Synthetic data made by load_demo, not a real person's result."),
     )
     answers = models.JSONField(
-        default=dict, blank=True, help_text="Question id → answer, as asked from the framework version's bank."
+        gettext_lazy("answers"),
+        default=dict,
+        blank=True,
+        help_text=gettext_lazy("Question id → answer, as asked from the framework version's bank."),
     )
 
     # Results link to nothing editors would need to trace, and indexing them costs every submit.
@@ -218,24 +287,30 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ["-completed_at"]
+        verbose_name = gettext_lazy("assessment")
+        verbose_name_plural = gettext_lazy("assessments")
         constraints = [
             models.CheckConstraint(condition=models.Q(overall_level__lte=3), name="skills_assessment_level_0_to_3"),
         ]
 
     def __str__(self):
-        return f"Assessment {self.uuid} ({self.completed_at:%Y-%m-%d})"
+        return _("Assessment %(uuid)s (%(date)s)") % {"uuid": self.uuid, "date": f"{self.completed_at:%Y-%m-%d}"}
 
 
 class AreaResult(models.Model):
     """The score (0–100) and level (0–3) one assessment gave in one area."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="area_results")
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="results")
-    score = models.PositiveSmallIntegerField(validators=[MaxValueValidator(100)])
-    level = models.PositiveSmallIntegerField(validators=[MaxValueValidator(3)])
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="area_results", verbose_name=gettext_lazy("assessment")
+    )
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="results", verbose_name=gettext_lazy("area"))
+    score = models.PositiveSmallIntegerField(gettext_lazy("score"), validators=[MaxValueValidator(100)])
+    level = models.PositiveSmallIntegerField(gettext_lazy("level"), validators=[MaxValueValidator(3)])
 
     class Meta:
         ordering = ["area__sort_order"]
+        verbose_name = gettext_lazy("area result")
+        verbose_name_plural = gettext_lazy("area results")
         constraints = [
             models.UniqueConstraint(fields=["assessment", "area"], name="skills_arearesult_one_per_area"),
             models.CheckConstraint(condition=models.Q(score__lte=100), name="skills_arearesult_score_0_to_100"),
@@ -243,27 +318,46 @@ class AreaResult(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.area}: level {self.level} ({self.score})"
+        # Translators: for example "Staying safe: level 2 (63)", the number in brackets being the score.
+        return _("%(area)s: level %(level)s (%(score)s)") % {
+            "area": self.area,
+            "level": self.level,
+            "score": self.score,
+        }
 
 
 class CreatorAward(models.Model):
     """Level 4 "Creator" in one area, earned by a showcased project (never by self-assessment)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="creator_awards")
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="creator_awards")
-    project = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="creator_awards"
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="creator_awards",
+        verbose_name=gettext_lazy("user"),
     )
-    awarded_at = models.DateTimeField(default=timezone.now)
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="creator_awards", verbose_name=gettext_lazy("area")
+    )
+    project = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="creator_awards",
+        verbose_name=gettext_lazy("project"),
+    )
+    awarded_at = models.DateTimeField(gettext_lazy("awarded at"), default=timezone.now)
 
     class Meta:
         ordering = ["-awarded_at"]
+        verbose_name = gettext_lazy("creator award")
+        verbose_name_plural = gettext_lazy("creator awards")
         constraints = [
             models.UniqueConstraint(fields=["user", "area", "project"], name="skills_creatoraward_once_per_project"),
         ]
 
     def __str__(self):
-        return f"{self.user} – Creator in {self.area}"
+        return _("%(person)s – Creator in %(area)s") % {"person": self.user, "area": self.area}
 
 
 class ResourceQuerySet(models.QuerySet):
@@ -278,20 +372,33 @@ class ResourceQuerySet(models.QuerySet):
 class Resource(models.Model):
     """A guide, course or page that helps with one area at some levels, suggested on results pages."""
 
-    title = models.CharField(max_length=120)
+    title = models.CharField(gettext_lazy("title"), max_length=120)
     page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="A page on this site, such as a guide, that helps with this area.",
+        verbose_name=gettext_lazy("page"),
+        help_text=gettext_lazy("A page on this site, such as a guide, that helps with this area."),
     )
-    url = models.URLField("or a web address", blank=True, help_text="A page elsewhere, when it is not on this site.")
-    description = models.CharField(max_length=240, help_text="One sentence: what you will learn.")
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="resources")
-    min_level = models.PositiveSmallIntegerField("for people from level", default=0, validators=[MaxValueValidator(3)])
-    max_level = models.PositiveSmallIntegerField("up to level", default=3, validators=[MaxValueValidator(3)])
+    url = models.URLField(
+        gettext_lazy("or a web address"),
+        blank=True,
+        help_text=gettext_lazy("A page elsewhere, when it is not on this site."),
+    )
+    description = models.CharField(
+        gettext_lazy("description"), max_length=240, help_text=gettext_lazy("One sentence: what you will learn.")
+    )
+    area = models.ForeignKey(
+        Area, on_delete=models.CASCADE, related_name="resources", verbose_name=gettext_lazy("area")
+    )
+    min_level = models.PositiveSmallIntegerField(
+        gettext_lazy("for people from level"), default=0, validators=[MaxValueValidator(3)]
+    )
+    max_level = models.PositiveSmallIntegerField(
+        gettext_lazy("up to level"), default=3, validators=[MaxValueValidator(3)]
+    )
 
     objects = ResourceQuerySet.as_manager()
 
@@ -307,6 +414,8 @@ class Resource(models.Model):
 
     class Meta:
         ordering = ["area__sort_order", "min_level", "title"]
+        verbose_name = gettext_lazy("resource")
+        verbose_name_plural = gettext_lazy("resources")
 
     def __str__(self):
         return self.title
@@ -314,9 +423,9 @@ class Resource(models.Model):
     def clean(self):
         super().clean()
         if bool(self.page_id) == bool(self.url):
-            raise ValidationError({"url": "Choose a page on this site or enter a web address, not both."})
+            raise ValidationError({"url": _("Choose a page on this site or enter a web address, not both.")})
         if self.min_level > self.max_level:
-            raise ValidationError({"max_level": "The highest level must not be below the lowest."})
+            raise ValidationError({"max_level": _("The highest level must not be below the lowest.")})
 
     @property
     def href(self) -> str:

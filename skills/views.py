@@ -9,11 +9,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
-from .bank import KNOWLEDGE, questions_for
+from .bank import KNOWLEDGE, answer_text, questions_for
 from .charts import progress_chart
 from .forms import AreaAnswersForm, ContextForm, field_name
 from .journey import can_view, complete, finish, load_journey, save_journey, start_journey
@@ -30,7 +33,7 @@ from .models import (
 from .scoring import IncompleteAnswers, InvalidAnswer, areas_to_work_on
 
 RETAKE_AFTER = datetime.timedelta(days=7)
-CRUMBS = [("AI skills", "/skills/")]
+CRUMBS = [(gettext_lazy("AI skills"), "/skills/")]
 
 
 def posted(request):
@@ -65,10 +68,12 @@ def retake_note(user) -> str:
     """A gentle note when someone retakes within a week: change takes time to show."""
     last = last_taken(user)
     if last and timezone.now() - last.completed_at < RETAKE_AFTER:
-        return (
-            f"You last checked your skills on {last.completed_at:%-d %B}. We suggest waiting a week between "
+        # The month in the reader's language ("E" is the form used after a day, e.g. Polish
+        # "5 marca"); in English as "%-d %B" (5 March).
+        return _(
+            "You last checked your skills on %(date)s. We suggest waiting a week between "
             "tries, so you have time to learn something new, but you are welcome to go ahead."
-        )
+        ) % {"date": format_date(last.completed_at, "j E")}
     return ""
 
 
@@ -78,7 +83,7 @@ def start(request, kind=AssessmentKind.FULL):
     """The optional context questions, then on to the first area."""
     journey = start_journey(request.session, kind)
     if journey.version is None:
-        raise Http404("No question bank has been published.")
+        raise Http404(_("No question bank has been published."))
     initial = dict(journey.context)
     if not journey.context and request.user.is_authenticated:
         initial["ward"] = request.user.profile.ward_id
@@ -106,7 +111,7 @@ def area_step(request, number: int, kind=AssessmentKind.FULL):
         return redirect(url_name(kind, "assessment"))
     current = journey.area(number)
     if current is None:
-        raise Http404("There is no such area in this assessment.")
+        raise Http404(_("There is no such area in this assessment."))
     area, questions = current
     initial = {field_name(q): journey.answers[str(q["id"])] for q in questions if str(q["id"]) in journey.answers}
     form = AreaAnswersForm(questions, posted(request), initial=initial)
@@ -149,7 +154,9 @@ def answer_rows(journey) -> list[dict]:
         items = []
         for question in questions:
             answer = journey.answers.get(str(question["id"]))
-            options = {option["id"]: option["text"] for option in question["options"]} if question["options"] else scale
+            options = (
+                {option["id"]: answer_text(option) for option in question["options"]} if question["options"] else scale
+            )
             items.append({"question": question, "answer": options.get(answer, "")})
         rows.append({"area": area, "number": number, "items": items})
     return rows
@@ -164,13 +171,13 @@ def check(request, kind=AssessmentKind.FULL):
         return redirect(url_name(kind, "assessment"))
     unanswered = journey.first_unanswered_area()
     if unanswered:
-        messages.info(request, "Answer every question in this area before you check your answers.")
+        messages.info(request, _("Answer every question in this area before you check your answers."))
         return redirect(url_name(kind, "assessment_area"), number=unanswered)
     if request.method == "POST":
         try:
-            assessment, _ = complete(journey, request.user)
+            assessment, _result = complete(journey, request.user)
         except (IncompleteAnswers, InvalidAnswer):
-            messages.error(request, "Some answers could not be used. Please answer these questions again.")
+            messages.error(request, _("Some answers could not be used. Please answer these questions again."))
             journey.answers = {}
             save_journey(request.session, journey)
             return redirect(url_name(kind, "assessment_area"), number=1)
@@ -201,13 +208,13 @@ def knowledge_feedback(assessment: Assessment) -> list[dict]:
             continue
         given = assessment.answers.get(str(question["id"]))
         right = next(option for option in question["options"] if option["correct"])
-        given_text = next((option["text"] for option in question["options"] if option["id"] == given), "")
+        given_text = next((answer_text(option) for option in question["options"] if option["id"] == given), "")
         feedback.append(
             {
                 "area": question["area"],
                 "question": question["text"],
                 "given": given_text,
-                "right": right["text"],
+                "right": answer_text(right),
                 "is_right": given == right["id"],
                 "explanation": question["explanation"],
             }
@@ -220,7 +227,7 @@ def results(request, uuid):
     """One result: private to its owner, or to the browser session that made it."""
     assessment = get_object_or_404(Assessment.objects.select_related("framework_version"), uuid=uuid)
     if not can_view(request, assessment):
-        raise Http404("No result here.")
+        raise Http404(_("No result here."))
     area_results = list(
         AreaResult.objects.filter(assessment=assessment)
         .select_related("area")

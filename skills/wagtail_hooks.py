@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -15,10 +17,13 @@ from .models import Area, Assessment, FrameworkVersion, Level, Question, Resourc
 from .publishing import BankNotReady, current_bank, latest_version, publish_question_bank
 
 
+# Each menu item's name is given: made from its translated label, it would depend on the
+# language of whoever first opened the admin.
 class AreaViewSet(SnippetViewSet):
     model = Area
     icon = "list-ul"
-    menu_label = "Areas and levels"
+    menu_label = gettext_lazy("Areas and levels")
+    menu_name = "areas-and-levels"
     list_display = ["name", "slug", "sort_order"]
     sort_order_field = "sort_order"
 
@@ -26,7 +31,8 @@ class AreaViewSet(SnippetViewSet):
 class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
-    menu_label = "Questions"
+    menu_label = gettext_lazy("Questions")
+    menu_name = "questions"
     list_display = ["text", "area", "kind", "in_quick_version", "is_active"]
     list_filter = ["area", "kind", "in_quick_version", "is_active"]
     search_fields = ["text"]
@@ -36,7 +42,8 @@ class QuestionViewSet(SnippetViewSet):
 class LevelViewSet(SnippetViewSet):
     model = Level
     icon = "order"
-    menu_label = "Levels"
+    menu_label = gettext_lazy("Levels")
+    menu_name = "levels"
     list_display = ["number", "name", "description"]
     copy_view_enabled = False
 
@@ -44,7 +51,8 @@ class LevelViewSet(SnippetViewSet):
 class ResourceViewSet(SnippetViewSet):
     model = Resource
     icon = "link"
-    menu_label = "Resources"
+    menu_label = gettext_lazy("Resources")
+    menu_name = "resources"
     list_display = ["title", "area", "min_level", "max_level"]
     list_filter = ["area"]
     search_fields = ["title"]
@@ -53,7 +61,8 @@ class ResourceViewSet(SnippetViewSet):
 class FrameworkVersionViewSet(SnippetViewSet):
     model = FrameworkVersion
     icon = "history"
-    menu_label = "Published versions"
+    menu_label = gettext_lazy("Published versions")
+    menu_name = "published-versions"
     list_display = ["number", "published_at", "notes"]
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -82,7 +91,8 @@ register_permission_policy(Area, FixedActionsPolicy(Area, denied=("add", "delete
 class AssessmentViewSet(SnippetViewSet):
     model = Assessment
     icon = "tasks"
-    menu_label = "Assessment results"
+    menu_label = gettext_lazy("Assessment results")
+    menu_name = "assessment-results"
     list_display = ["uuid", "completed_at", "kind", "ward", "overall_level", "is_ai_ready", "is_demo"]
     list_filter = ["is_demo", "kind", "is_ai_ready", "ward"]
     inspect_view_enabled = True
@@ -97,7 +107,7 @@ class AssessmentViewSet(SnippetViewSet):
 class SkillsViewSetGroup(SnippetViewSetGroup):
     items = (QuestionViewSet, AreaViewSet, LevelViewSet, ResourceViewSet, FrameworkVersionViewSet, AssessmentViewSet)
     menu_icon = "pick"
-    menu_label = "Skills"
+    menu_label = gettext_lazy("Skills")
     menu_name = "skills"
     menu_order = 250
 
@@ -116,7 +126,9 @@ def publish_bank_view(request):
         except BankNotReady as not_ready:
             problems = not_ready.problems
         else:
-            messages.success(request, f"The question bank is published as version {version.number}.")
+            messages.success(
+                request, _("The question bank is published as version %(number)s.") % {"number": version.number}
+            )
             return redirect("skills_publish_bank")
     latest = latest_version()
     context = {
@@ -124,7 +136,7 @@ def publish_bank_view(request):
         "problems": problems or bank_problems(current_bank()),
         "latest": latest,
         "has_changes": not latest or latest.bank != current_bank(),
-        "header_title": "Publish the question bank",
+        "header_title": _("Publish the question bank"),
     }
     return render(request, "skills/admin/publish_bank.html", context)
 
@@ -141,7 +153,13 @@ class PublishMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_publish_menu_item():
-    return PublishMenuItem("Publish questions", reverse("skills_publish_bank"), icon_name="upload", order=251)
+    return PublishMenuItem(
+        gettext_lazy("Publish questions"),
+        reverse("skills_publish_bank"),
+        name="publish-questions",
+        icon_name="upload",
+        order=251,
+    )
 
 
 @hooks.register("me_sections")
@@ -151,7 +169,7 @@ def my_results_section(request):
     )[:5]
     return {
         "key": "skills",
-        "title": "Your AI skills",
+        "title": _("Your AI skills"),
         "template": "skills/includes/me_section.html",
         "order": 10,
         "assessments": list(assessments),

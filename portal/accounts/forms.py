@@ -1,10 +1,12 @@
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Profile, Role, Ward
 from .roles import set_role
 
-ORGANISATION_HINT = (
+ORGANISATION_HINT = gettext_lazy(
     "The business, charity or group you will post challenges for. An organiser checks it "
     "before its name appears on the site."
 )
@@ -14,18 +16,18 @@ class RoleFieldsMixin(forms.Form):
     """Role plus the organisation a member belongs to, shared by sign-up and profile forms."""
 
     role = forms.ChoiceField(
-        label="How will you use the portal?",
+        label=gettext_lazy("How will you use the portal?"),
         choices=[
-            (Role.RESIDENT, "As a resident: check my AI skills and book workshops"),
-            (Role.STUDENT, "As a student: take on challenges and show my projects"),
-            (Role.ORGANISATION, "For a business or organisation: post challenges"),
+            (Role.RESIDENT, gettext_lazy("As a resident: check my AI skills and book workshops")),
+            (Role.STUDENT, gettext_lazy("As a student: take on challenges and show my projects")),
+            (Role.ORGANISATION, gettext_lazy("For a business or organisation: post challenges")),
         ],
         widget=forms.RadioSelect,
         initial=Role.RESIDENT,
-        error_messages={"required": "Select how you will use the portal."},
+        error_messages={"required": gettext_lazy("Select how you will use the portal.")},
     )
     organisation_name = forms.CharField(
-        label="Organisation name",
+        label=gettext_lazy("Organisation name"),
         max_length=120,
         required=False,
         help_text=ORGANISATION_HINT,
@@ -37,7 +39,7 @@ class RoleFieldsMixin(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("role") == Role.ORGANISATION and not cleaned.get("organisation_name"):
-            self.add_error("organisation_name", "Enter the name of your organisation.")
+            self.add_error("organisation_name", _("Enter the name of your organisation."))
         return cleaned
 
 
@@ -45,10 +47,13 @@ class SignupDetailsForm(RoleFieldsMixin, forms.Form):
     """Extra sign-up fields (allauth's ACCOUNT_SIGNUP_FORM_CLASS)."""
 
     display_name = forms.CharField(
-        label="Your name",
+        label=gettext_lazy("Your name"),
         max_length=80,
-        help_text="How we address you in emails. You can use a first name only.",
-        error_messages={"required": "Enter your name.", "max_length": "Name must be 80 characters or fewer."},
+        help_text=gettext_lazy("How we address you in emails. You can use a first name only."),
+        error_messages={
+            "required": gettext_lazy("Enter your name."),
+            "max_length": gettext_lazy("Name must be 80 characters or fewer."),
+        },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     field_order = ["display_name", "email", "password1", "password2", "role", "organisation_name"]
@@ -61,25 +66,28 @@ class SignupDetailsForm(RoleFieldsMixin, forms.Form):
 
 class ProfileForm(RoleFieldsMixin, forms.ModelForm):
     display_name = forms.CharField(
-        label="Your name",
+        label=gettext_lazy("Your name"),
         max_length=80,
-        help_text="How we address you in emails and on your account pages.",
-        error_messages={"required": "Enter your name.", "max_length": "Name must be 80 characters or fewer."},
+        help_text=gettext_lazy("How we address you in emails and on your account pages."),
+        error_messages={
+            "required": gettext_lazy("Enter your name."),
+            "max_length": gettext_lazy("Name must be 80 characters or fewer."),
+        },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     ward = forms.ModelChoiceField(
         queryset=Ward.objects.all(),
         required=False,
-        empty_label="I'd rather not say",
-        label="Where do you live?",
-        help_text="Optional. Used only in anonymous, rounded figures on the town dashboard.",
-        error_messages={"invalid_choice": "Select a ward from the list."},
+        empty_label=gettext_lazy("I'd rather not say"),
+        label=gettext_lazy("Where do you live?"),
+        help_text=gettext_lazy("Optional. Used only in anonymous, rounded figures on the town dashboard."),
+        error_messages={"invalid_choice": gettext_lazy("Select a ward from the list.")},
     )
 
     class Meta:
         model = Profile
         fields = ["display_name", "ward", "role", "email_event_reminders"]
-        labels = {"email_event_reminders": "Email me a reminder the day before an event I have booked"}
+        labels = {"email_event_reminders": gettext_lazy("Email me a reminder the day before an event I have booked")}
         help_texts = {"email_event_reminders": ""}
 
     def __init__(self, *args, **kwargs):
@@ -100,11 +108,11 @@ class DeleteAccountForm(forms.Form):
     """Asks for the password once more before the account goes for good."""
 
     password = forms.CharField(
-        label="Your password",
-        help_text="We ask for it so nobody else can delete your account.",
+        label=gettext_lazy("Your password"),
+        help_text=gettext_lazy("We ask for it so nobody else can delete your account."),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your password."},
+        error_messages={"required": gettext_lazy("Enter your password.")},
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -114,5 +122,5 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("The password is not right. Check it and try again.")
+            raise forms.ValidationError(_("The password is not right. Check it and try again."))
         return password

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 ADMIN_PREFIX = "/admin/"
 STRONG_FACTORS = ["totp", "webauthn"]
@@ -16,15 +17,19 @@ def signed_in_with_mfa(request) -> bool:
     return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
 
 
-def second_factor_redirect(request, purpose: str = "use the admin"):
-    """A redirect to set up, or to use, two-factor authentication before `purpose`; None when
-    this session has already used a strong second factor."""
+def second_factor_redirect(request, purpose: str | None = None):
+    """A redirect to set up, or to use, two-factor authentication before `purpose` (words
+    that complete both messages below, in the reader's language; "use the admin" unless
+    told); None when this session has already used a strong second factor."""
+    # Translators: completes "Set up two-factor authentication before you …" and
+    # "Enter a code from your authenticator app to …".
+    purpose = purpose or _("use the admin")
     next_query = urlencode({"next": request.get_full_path()})
     if not is_mfa_enabled(request.user, types=STRONG_FACTORS):
-        messages.info(request, f"Set up two-factor authentication before you {purpose}.")
+        messages.info(request, _("Set up two-factor authentication before you %(purpose)s.") % {"purpose": purpose})
         return redirect(f"{reverse('mfa_activate_totp')}?{next_query}")
     if not signed_in_with_mfa(request):
-        messages.info(request, f"Enter a code from your authenticator app to {purpose}.")
+        messages.info(request, _("Enter a code from your authenticator app to %(purpose)s.") % {"purpose": purpose})
         return redirect(f"{reverse('mfa_reauthenticate')}?{next_query}")
     return None
 
@@ -55,5 +60,7 @@ class AdminRequiresMFAMiddleware:
             if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
                 response = second_factor_redirect(request)
         elif manages_second_factor(request):
-            response = second_factor_redirect(request, "change your security settings")
+            # Translators: completes "Set up two-factor authentication before you …" and
+            # "Enter a code from your authenticator app to …".
+            response = second_factor_redirect(request, _("change your security settings"))
         return response or self.get_response(request)

@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -36,7 +38,7 @@ class User(AbstractUser):
     """A person with an account. They sign in with their email address; there is no username."""
 
     username = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(gettext_lazy("email address"), unique=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -45,6 +47,8 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["email"]
+        verbose_name = gettext_lazy("user")
+        verbose_name_plural = gettext_lazy("users")
         constraints = [models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique")]
 
     def __str__(self):
@@ -71,20 +75,22 @@ class WardQuerySet(models.QuerySet):
 class Ward(index.Indexed, models.Model):
     """One of Luton's 20 wards (boundaries in force since May 2023), or "Outside Luton"."""
 
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    is_outside_luton = models.BooleanField(default=False)
+    name = models.CharField(gettext_lazy("name"), max_length=80, unique=True)
+    slug = models.SlugField(gettext_lazy("slug"), max_length=80, unique=True)
+    is_outside_luton = models.BooleanField(gettext_lazy("is outside luton"), default=False)
     adult_population = models.PositiveIntegerField(
+        gettext_lazy("adult population"),
         null=True,
         blank=True,
-        help_text="Adults (18+) living in the ward, used to weight town-wide estimates.",
+        help_text=gettext_lazy("Adults (18+) living in the ward, used to weight town-wide estimates."),
     )
     population_source = models.CharField(
+        gettext_lazy("population source"),
         max_length=255,
         blank=True,
-        help_text="Where the population figure comes from, shown beside the estimate.",
+        help_text=gettext_lazy("Where the population figure comes from, shown beside the estimate."),
     )
-    population_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(gettext_lazy("population year"), null=True, blank=True)
 
     objects = WardQuerySet.as_manager()
 
@@ -94,33 +100,37 @@ class Ward(index.Indexed, models.Model):
         FieldPanel("is_outside_luton"),
         MultiFieldPanel(
             [FieldPanel("adult_population"), FieldPanel("population_source"), FieldPanel("population_year")],
-            heading="Population used for weighting",
+            heading=gettext_lazy("Population used for weighting"),
         ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["is_outside_luton", "name"]
+        verbose_name = gettext_lazy("ward")
+        verbose_name_plural = gettext_lazy("wards")
 
     def __str__(self):
         return self.name
 
 
 class Role(models.TextChoices):
-    RESIDENT = "resident", "Resident"
-    STUDENT = "student", "Student"
-    ORGANISATION = "organisation", "Business or organisation"
+    RESIDENT = "resident", gettext_lazy("Resident")
+    STUDENT = "student", gettext_lazy("Student")
+    ORGANISATION = "organisation", gettext_lazy("Business or organisation")
 
 
 class Profile(models.Model):
     """What a person tells us about themselves, beyond their sign-in details."""
 
-    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="profile", verbose_name=gettext_lazy("user")
+    )
     display_name = models.CharField(
-        "name",
+        gettext_lazy("name"),
         max_length=80,
         blank=True,
-        help_text="How we address you in emails and on your account pages.",
+        help_text=gettext_lazy("How we address you in emails and on your account pages."),
     )
     ward = models.ForeignKey(
         Ward,
@@ -128,18 +138,23 @@ class Profile(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="Optional. Used only in anonymous, rounded figures for the town dashboard.",
+        verbose_name=gettext_lazy("ward"),
+        help_text=gettext_lazy("Optional. Used only in anonymous, rounded figures for the town dashboard."),
     )
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.RESIDENT)
+    role = models.CharField(gettext_lazy("role"), max_length=20, choices=Role.choices, default=Role.RESIDENT)
     email_event_reminders = models.BooleanField(
-        "event reminders",
+        gettext_lazy("event reminders"),
         default=True,
-        help_text="Email me a reminder the day before an event I have booked.",
+        help_text=gettext_lazy("Email me a reminder the day before an event I have booked."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(gettext_lazy("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = gettext_lazy("profile")
+        verbose_name_plural = gettext_lazy("profiles")
 
     def __str__(self):
-        return f"Profile of {self.user}"
+        return _("Profile of %(person)s") % {"person": self.user}
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -150,16 +165,20 @@ class OrganisationQuerySet(models.QuerySet):
 class Organisation(index.Indexed, ClusterableModel):
     """A Luton business, charity or community group taking part in the AI Club."""
 
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=140, unique=True)
-    website = models.URLField(blank=True)
-    description = models.TextField(blank=True, help_text="One or two sentences about what the organisation does.")
-    is_confirmed = models.BooleanField(
-        "confirmed",
-        default=False,
-        help_text="Only confirmed organisations are named publicly, for example on challenges.",
+    name = models.CharField(gettext_lazy("name"), max_length=120)
+    slug = models.SlugField(gettext_lazy("slug"), max_length=140, unique=True)
+    website = models.URLField(gettext_lazy("website"), blank=True)
+    description = models.TextField(
+        gettext_lazy("description"),
+        blank=True,
+        help_text=gettext_lazy("One or two sentences about what the organisation does."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    is_confirmed = models.BooleanField(
+        gettext_lazy("confirmed"),
+        default=False,
+        help_text=gettext_lazy("Only confirmed organisations are named publicly, for example on challenges."),
+    )
+    created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -169,12 +188,14 @@ class Organisation(index.Indexed, ClusterableModel):
         FieldPanel("website"),
         FieldPanel("description"),
         FieldPanel("is_confirmed"),
-        InlinePanel("memberships", heading="Members", label="Member"),
+        InlinePanel("memberships", heading=gettext_lazy("Members"), label=gettext_lazy("Member")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("is_confirmed")]
 
     class Meta:
         ordering = ["name"]
+        verbose_name = gettext_lazy("organisation")
+        verbose_name_plural = gettext_lazy("organisations")
         constraints = [models.UniqueConstraint(Lower("name"), name="accounts_organisation_name_ci_unique")]
 
     def __str__(self):
@@ -198,16 +219,25 @@ def unique_slug(model, text: str) -> str:
 class Membership(models.Model):
     """A person's membership of an organisation, confirmed by an editor."""
 
-    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
-    is_confirmed = models.BooleanField("confirmed", default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    organisation = ParentalKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=gettext_lazy("organisation"),
+    )
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=gettext_lazy("user")
+    )
+    is_confirmed = models.BooleanField(gettext_lazy("confirmed"), default=False)
+    created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True)
 
     panels = [FieldPanel("user"), FieldPanel("is_confirmed")]
 
     class Meta:
         ordering = ["organisation__name"]
+        verbose_name = gettext_lazy("membership")
+        verbose_name_plural = gettext_lazy("memberships")
         constraints = [models.UniqueConstraint(fields=["organisation", "user"], name="accounts_membership_unique")]
 
     def __str__(self):
-        return f"{self.user} at {self.organisation}"
+        return _("%(person)s at %(organisation)s") % {"person": self.user, "organisation": self.organisation}

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -28,7 +29,7 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user.profile)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your details have been saved.")
+        messages.success(request, _("Your details have been saved."))
         return redirect("account_profile")
     return render(request, "account/profile.html", {"form": form})
 

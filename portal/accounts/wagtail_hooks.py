@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -10,7 +11,8 @@ from .views import account_export
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
-    menu_label = "Organisations"
+    menu_label = gettext_lazy("Organisations")
+    menu_name = "organisations"
     list_display = ["name", "is_confirmed", "created_at"]
     list_filter = ["is_confirmed"]
     search_fields = ["name"]
@@ -19,14 +21,15 @@ class OrganisationViewSet(SnippetViewSet):
 class WardViewSet(SnippetViewSet):
     model = Ward
     icon = "site"
-    menu_label = "Wards"
+    menu_label = gettext_lazy("Wards")
+    menu_name = "wards"
     list_display = ["name", "adult_population", "population_year", "population_source"]
 
 
 class PeopleViewSetGroup(SnippetViewSetGroup):
     items = (OrganisationViewSet, WardViewSet)
     menu_icon = "group"
-    menu_label = "Community"
+    menu_label = gettext_lazy("Community")
     menu_name = "community"
     menu_order = 300
 

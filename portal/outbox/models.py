@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 # How long to wait before each retry: 1, 5 and 30 minutes, then 2, 6 and 24 hours; then give up.
 RETRY_DELAYS = [
@@ -40,10 +41,10 @@ class OutgoingMessageQuerySet(models.QuerySet):
 
 class OutgoingMessage(models.Model):
     class Status(models.TextChoices):
-        WAITING = "waiting", "Waiting to be sent"
-        SENDING = "sending", "Being sent"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
+        WAITING = "waiting", gettext_lazy("Waiting to be sent")
+        SENDING = "sending", gettext_lazy("Being sent")
+        SENT = "sent", pgettext_lazy("email status", "Sent")
+        FAILED = "failed", pgettext_lazy("email status", "Failed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     to = models.EmailField(max_length=254)
@@ -72,7 +73,8 @@ class OutgoingMessage(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "outgoing email"
+        verbose_name = gettext_lazy("outgoing email")
+        verbose_name_plural = gettext_lazy("outgoing emails")
         indexes = [models.Index(fields=["status", "next_attempt_at"])]
         permissions = [("retry_outgoingmessage", "Can retry sending outgoing email")]
 

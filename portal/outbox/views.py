@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import sending
@@ -12,11 +13,11 @@ from .models import OutgoingMessage
 
 SHOWN = {
     "problems": (
-        "Waiting or failed",
+        gettext_lazy("Waiting or failed"),
         [OutgoingMessage.Status.WAITING, OutgoingMessage.Status.SENDING, OutgoingMessage.Status.FAILED],
     ),
-    "failed": ("Failed", [OutgoingMessage.Status.FAILED]),
-    "sent": ("Sent", [OutgoingMessage.Status.SENT]),
+    "failed": (pgettext_lazy("email status", "Failed"), [OutgoingMessage.Status.FAILED]),
+    "sent": (pgettext_lazy("email status", "Sent"), [OutgoingMessage.Status.SENT]),
 }
 
 
@@ -34,7 +35,7 @@ def index(request):
         {
             "page_obj": page,
             "shown": shown,
-            "choices": [(key, label) for key, (label, _) in SHOWN.items()],
+            "choices": [(key, label) for key, (label, _statuses) in SHOWN.items()],
             "can_retry": request.user.has_perm("outbox.retry_outgoingmessage"),
             "counts": {
                 "waiting": OutgoingMessage.objects.backlog().count(),
@@ -54,5 +55,9 @@ def retry(request):
     else:
         chosen = chosen.filter(status=OutgoingMessage.Status.FAILED)
     count = sending.retry(chosen)
-    messages.success(request, f"{count} email(s) will be sent again now.")
+    messages.success(
+        request,
+        ngettext("%(count)s email will be sent again now.", "%(count)s emails will be sent again now.", count)
+        % {"count": count},
+    )
     return redirect("outbox_index")

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -21,7 +22,9 @@ class OutboxMenuItem(MenuItem):
 
 @hooks.register("register_settings_menu_item")
 def register_outbox_menu_item():
-    return OutboxMenuItem("Outgoing email", reverse("outbox_index"), icon_name="mail", order=900)
+    return OutboxMenuItem(
+        gettext_lazy("Outgoing email"), reverse("outbox_index"), name="outgoing-email", icon_name="mail", order=900
+    )
 
 
 @hooks.register("personal_data_export")

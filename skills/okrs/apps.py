@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class OkrsConfig(AppConfig):
@@ -7,7 +8,7 @@ class OkrsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "skills.okrs"
     label = "okrs"
-    verbose_name = "OKRs"
+    verbose_name = gettext_lazy("OKRs")
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

@@ -3,6 +3,9 @@
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,35 +15,43 @@ from wagtail.models import Orderable
 class Metric(models.TextChoices):
     """What a key result measures: computed live from portal data, or entered by hand."""
 
-    AI_READY_SHARE = "ai_ready_share", "AI-ready share of participants (%)"
-    LEVEL_ONE_ALL_AREAS_SHARE = "level_one_all_areas_share", "Share at level 1 or above in all areas (%)"
-    PEOPLE_ASSESSED = "people_assessed", "People assessed"
-    WARDS_WITHIN_10_POINTS = "wards_within_10_points", "Wards within 10 points of the town rate"
-    EVENT_ATTENDANCES = "event_attendances", "Event attendances (checked in)"
-    CHALLENGES_COMPLETED = "challenges_completed", "Challenges completed"
-    PROJECTS_IN_USE = "projects_in_use", "Projects in use"
-    BUSINESSES_WITH_CHALLENGE = "businesses_with_challenge", "Businesses that posted a challenge"
-    CREATORS = "creators", "Creators (level 4)"
-    MANUAL = "manual", "Entered by hand"
+    AI_READY_SHARE = "ai_ready_share", gettext_lazy("AI-ready share of participants (%)")
+    LEVEL_ONE_ALL_AREAS_SHARE = "level_one_all_areas_share", gettext_lazy("Share at level 1 or above in all areas (%)")
+    PEOPLE_ASSESSED = "people_assessed", gettext_lazy("People assessed")
+    WARDS_WITHIN_10_POINTS = "wards_within_10_points", gettext_lazy("Wards within 10 points of the town rate")
+    EVENT_ATTENDANCES = "event_attendances", gettext_lazy("Event attendances (checked in)")
+    CHALLENGES_COMPLETED = "challenges_completed", gettext_lazy("Challenges completed")
+    PROJECTS_IN_USE = "projects_in_use", gettext_lazy("Projects in use")
+    BUSINESSES_WITH_CHALLENGE = "businesses_with_challenge", gettext_lazy("Businesses that posted a challenge")
+    CREATORS = "creators", gettext_lazy("Creators (level 4)")
+    MANUAL = "manual", gettext_lazy("Entered by hand")
 
 
 class Objective(ClusterableModel):
     """An objective from the ambition, e.g. "Everyone in Luton has a level of AI skills"."""
 
-    title = models.CharField(max_length=200)
-    description = models.TextField(blank=True, help_text="Why this matters, in a sentence or two.")
-    period = models.CharField(max_length=40, help_text="For example “2025 to 2030”.")
-    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are shown first.")
+    title = models.CharField(gettext_lazy("title"), max_length=200)
+    description = models.TextField(
+        gettext_lazy("description"), blank=True, help_text=gettext_lazy("Why this matters, in a sentence or two.")
+    )
+    period = models.CharField(
+        gettext_lazy("period"), max_length=40, help_text=gettext_lazy("For example “2025 to 2030”.")
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        gettext_lazy("sort order"), default=0, help_text=gettext_lazy("Lower numbers are shown first.")
+    )
 
     panels = [
         FieldPanel("title"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("period"), FieldPanel("sort_order")]),
-        InlinePanel("key_results", heading="Key results", label="Key result", min_num=1),
+        InlinePanel("key_results", heading=gettext_lazy("Key results"), label=gettext_lazy("Key result"), min_num=1),
     ]
 
     class Meta:
         ordering = ["sort_order", "title"]
+        verbose_name = gettext_lazy("objective")
+        verbose_name_plural = gettext_lazy("objectives")
 
     def __str__(self):
         return self.title
@@ -49,19 +60,43 @@ class Objective(ClusterableModel):
 class KeyResult(Orderable):
     """A measurable result for an objective; progress runs from its baseline to its target."""
 
-    objective = ParentalKey(Objective, on_delete=models.CASCADE, related_name="key_results")
-    title = models.CharField(max_length=200)
-    metric = models.CharField(max_length=40, choices=Metric.choices)
-    baseline = models.FloatField(help_text="The value when the objective was set.")
-    target = models.FloatField(help_text="The value to reach by the end of the period.")
-    unit = models.CharField(max_length=20, blank=True, help_text="For example “%”, “people” or “wards”.")
-    confidence = models.PositiveSmallIntegerField(
-        default=5, validators=[MaxValueValidator(10)], help_text="How sure the owner is of reaching it, 0 to 10."
+    objective = ParentalKey(
+        Objective, on_delete=models.CASCADE, related_name="key_results", verbose_name=gettext_lazy("objective")
     )
-    owner = models.CharField(max_length=120, blank=True, help_text="Who leads on it, e.g. a council team.")
-    manual_value = models.FloatField(null=True, blank=True, help_text="Only for “Entered by hand”: the latest value.")
+    title = models.CharField(gettext_lazy("title"), max_length=200)
+    metric = models.CharField(gettext_lazy("metric"), max_length=40, choices=Metric.choices)
+    baseline = models.FloatField(
+        gettext_lazy("baseline"), help_text=gettext_lazy("The value when the objective was set.")
+    )
+    target = models.FloatField(
+        gettext_lazy("target"), help_text=gettext_lazy("The value to reach by the end of the period.")
+    )
+    unit = models.CharField(
+        gettext_lazy("unit"), max_length=20, blank=True, help_text=gettext_lazy("For example “%”, “people” or “wards”.")
+    )
+    confidence = models.PositiveSmallIntegerField(
+        gettext_lazy("confidence"),
+        default=5,
+        validators=[MaxValueValidator(10)],
+        help_text=gettext_lazy("How sure the owner is of reaching it, 0 to 10."),
+    )
+    owner = models.CharField(
+        gettext_lazy("owner"),
+        max_length=120,
+        blank=True,
+        help_text=gettext_lazy("Who leads on it, e.g. a council team."),
+    )
+    manual_value = models.FloatField(
+        gettext_lazy("manual value"),
+        null=True,
+        blank=True,
+        help_text=gettext_lazy("Only for “Entered by hand”: the latest value."),
+    )
     manual_value_date = models.DateField(
-        null=True, blank=True, help_text="When the value entered by hand was measured."
+        gettext_lazy("manual value date"),
+        null=True,
+        blank=True,
+        help_text=gettext_lazy("When the value entered by hand was measured."),
     )
 
     panels = [
@@ -69,10 +104,14 @@ class KeyResult(Orderable):
         FieldPanel("metric"),
         FieldRowPanel([FieldPanel("baseline"), FieldPanel("target"), FieldPanel("unit")]),
         FieldRowPanel([FieldPanel("confidence"), FieldPanel("owner")]),
-        MultiFieldPanel([FieldPanel("manual_value"), FieldPanel("manual_value_date")], heading="Value entered by hand"),
+        MultiFieldPanel(
+            [FieldPanel("manual_value"), FieldPanel("manual_value_date")], heading=gettext_lazy("Value entered by hand")
+        ),
     ]
 
     class Meta(Orderable.Meta):
+        verbose_name = gettext_lazy("key result")
+        verbose_name_plural = gettext_lazy("key results")
         constraints = [
             models.CheckConstraint(condition=models.Q(confidence__lte=10), name="okrs_keyresult_confidence_0_to_10"),
         ]
@@ -84,24 +123,38 @@ class KeyResult(Orderable):
         from django.core.exceptions import ValidationError
 
         if self.metric == Metric.MANUAL and self.manual_value is not None and not self.manual_value_date:
-            raise ValidationError({"manual_value_date": "Enter the date the value was measured"})
+            raise ValidationError({"manual_value_date": _("Enter the date the value was measured")})
         if self.baseline is not None and self.baseline == self.target:
-            raise ValidationError({"target": "The target must differ from the baseline"})
+            raise ValidationError({"target": _("The target must differ from the baseline")})
 
 
 class KeyResultSnapshot(models.Model):
     """A key result's value in one month, recorded by `snapshot_okrs`: the trend line."""
 
-    key_result = models.ForeignKey(KeyResult, on_delete=models.CASCADE, related_name="snapshots")
-    month = models.DateField(help_text="The first day of the month the value belongs to.")
-    value = models.FloatField(null=True, blank=True, help_text="Empty when the metric was not available.")
-    recorded_at = models.DateTimeField(default=timezone.now)
+    key_result = models.ForeignKey(
+        KeyResult, on_delete=models.CASCADE, related_name="snapshots", verbose_name=gettext_lazy("key result")
+    )
+    month = models.DateField(
+        gettext_lazy("month"), help_text=gettext_lazy("The first day of the month the value belongs to.")
+    )
+    value = models.FloatField(
+        gettext_lazy("value"), null=True, blank=True, help_text=gettext_lazy("Empty when the metric was not available.")
+    )
+    recorded_at = models.DateTimeField(gettext_lazy("recorded at"), default=timezone.now)
 
     class Meta:
         ordering = ["key_result", "month"]
+        verbose_name = gettext_lazy("key result snapshot")
+        verbose_name_plural = gettext_lazy("key result snapshots")
         constraints = [
             models.UniqueConstraint(fields=["key_result", "month"], name="okrs_snapshot_one_per_month"),
         ]
 
     def __str__(self):
-        return f"{self.key_result} in {self.month:%B %Y}: {self.value}"
+        # Translators: for example "Half of participants are AI-ready in March 2026: 41.0".
+        return _("%(key_result)s in %(month)s: %(value)s") % {
+            "key_result": self.key_result,
+            # The month in the reader's language; in English as "%B %Y" (March 2026).
+            "month": format_date(self.month, "F Y"),
+            "value": self.value,
+        }

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from skills.dashboard import publish_count, share
+from skills.dashboard import cell_json, publish_count, share
 from skills.dashboard_figures import CACHE_SECONDS, cached, generation
 from skills.models import Assessment
 
@@ -124,8 +124,8 @@ def home_summary() -> dict:
             )
             objective["progresses"].append(progress(key_result.latest, key_result.baseline, key_result.target))
         summary = {
-            "participants": {"value": participants.value, "suppressed": participants.is_suppressed,
-                             "reason": "fewer than 10 people" if participants.is_suppressed else None},
+            # Shared by readers of every language: `skills.dashboard.localised` translates the reason.
+            "participants": cell_json(participants),
             "ai_ready_share": share(counts["ready"], counts["total"]),
             "includes_demo_data": counts["demo"] > 0,
             "objectives": [

@@ -1,7 +1,10 @@
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from skills.dashboard import localised
 from skills.dashboard_figures import dashboard_metrics
 
 from .models import Objective
@@ -10,7 +13,7 @@ from .models import Objective
 class ObjectiveViewSet(SnippetViewSet):
     model = Objective
     icon = "pick"
-    menu_label = "OKRs"
+    menu_label = gettext_lazy("OKRs")
     menu_name = "okrs"
     menu_order = 310
     add_to_admin_menu = True
@@ -29,10 +32,10 @@ def town_progress_section(request):
     from .snapshots import home_summary
 
     return {
-        "title": "How far is Luton from being an AI native town?",
+        "title": _("How far is Luton from being an AI native town?"),
         "template": "skills/dashboard/home_section.html",
         "order": 40,
-        **home_summary(),
+        **localised(home_summary()),
     }
 
 

@@ -282,5 +282,5 @@ def test_signed_in_challenge_page_queries_are_bounded(
     client.force_login(organisation_member)
     client.get(challenge.url)
     # Ours do not grow with interests (one is whether the viewer is still a confirmed member).
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(19):
         assert client.get(challenge.url).status_code == 200

@@ -63,7 +63,7 @@ def test_project_listing_queries_are_bounded(client, indexes, django_assert_max_
     for _ in range(14):
         ProjectPageFactory(areas=areas, challenge=challenge)
     client.get("/projects/")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get("/projects/")
     assert response.status_code == 200
 

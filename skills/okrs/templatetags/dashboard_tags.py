@@ -3,6 +3,11 @@
 from datetime import datetime
 
 from django import template
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from skills.dashboard import PRIMARY
 
 register = template.Library()
 
@@ -11,32 +16,35 @@ register = template.Library()
 def count(cell: dict) -> str:
     """A protected count: "1,235", "fewer than 10", or "hidden" (secondary suppression)."""
     if cell["suppressed"]:
-        return "fewer than 10" if cell["reason"] == "fewer than 10 people" else "hidden"
+        return _("fewer than 10") if cell.get("kind") == PRIMARY else _("hidden")
     return f"{cell['value']:,}"
 
 
 @register.filter
 def percent(value: float | None) -> str:
-    return "not shown" if value is None else f"{value:g}%"
+    return _("not shown") if value is None else f"{value:g}%"
 
 
 @register.filter
 def points(value: float | None) -> str:
     if value is None:
-        return "not shown"
-    return f"{value:+g} points" if value else "level with the town"
+        return _("not shown")
+    if not value:
+        return _("level with the town")
+    # Translators: a ward's rate minus the town rate, such as "+4 points" or "-12 points".
+    return ngettext("%(points)s point", "%(points)s points", round(abs(value))) % {"points": f"{value:+g}"}
 
 
 @register.filter
 def score(value: float | None) -> str:
     """An OKR score 0.0–1.0, or "not available" when its metric has no value."""
-    return "not available" if value is None else f"{value:.1f}" if value in (0, 1) else f"{value:.2f}"
+    return _("not available") if value is None else f"{value:.1f}" if value in (0, 1) else f"{value:.2f}"
 
 
 @register.filter
 def measured(value: float | None, unit: str = "") -> str:
     if value is None:
-        return "not available"
+        return _("not available")
     number = f"{value:,.1f}".removesuffix(".0")
     if unit == "%":
         return f"{number}%"
@@ -45,6 +53,7 @@ def measured(value: float | None, unit: str = "") -> str:
     return f"{number} {unit}".strip()
 
 
+# Units are what editors typed for each key result, in English.
 SINGULAR = {"people": "person", "businesses": "business"}
 
 
@@ -52,4 +61,6 @@ SINGULAR = {"people": "person", "businesses": "business"}
 def when(iso: str) -> str:
     """An ISO 8601 time as people read it: "25 November 2026 at 08:39"."""
     moment = datetime.fromisoformat(iso)
-    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
+    # Django's date formats name the month in the reader's language ("E" is the form used
+    # after a day, e.g. Polish "25 listopada"); in English they match "%-d %B %Y" and "%H:%M".
+    return _("%(date)s at %(time)s") % {"date": format_date(moment, "j E Y"), "time": format_date(moment, "H:i")}
