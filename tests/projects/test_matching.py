@@ -281,6 +281,17 @@ def test_signed_in_challenge_page_queries_are_bounded(
         InterestFactory(challenge=challenge)
     client.force_login(organisation_member)
     client.get(challenge.url)
-    # Ours do not grow with interests (one is whether the viewer is still a confirmed member).
-    with django_assert_max_num_queries(19):
+    # 16 and the request's SAVEPOINT and RELEASE. Ours do not grow with interests, and the
+    # organisation comes with whether the viewer is still a confirmed member of it.
+    with django_assert_max_num_queries(18):
         assert client.get(challenge.url).status_code == 200
+
+
+def test_a_student_on_a_challenge_page_costs_no_more(client, challenge, student, django_assert_max_num_queries):
+    for _ in range(5):
+        InterestFactory(challenge=challenge)
+    client.force_login(student)
+    client.get(challenge.url)
+    with django_assert_max_num_queries(18):
+        response = client.get(challenge.url)
+    assert response.status_code == 200 and "Register your team’s interest" in response.text
