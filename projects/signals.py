@@ -1,5 +1,7 @@
-"""Emails at each step of review, and Creator awards when a project is published."""
+"""Emails at each step of review, Creator awards when a project is published, and the
+uploads that go when a project is deleted."""
 
+from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
@@ -7,6 +9,7 @@ from portal.emails import send_templated_email
 from skills.models import CreatorAward
 
 from .models import ChallengePage, ProjectPage
+from .uploads import delete_unused_uploads, submission_uploads
 
 
 def submission_recipients(page) -> list[str]:
@@ -39,6 +42,20 @@ def email_on_changes_requested(sender, instance, user=None, **kwargs):
             recipients,
             {"page": page, "kind": page._meta.verbose_name, "comment": task_state.comment if task_state else ""},
         )
+
+
+@receiver(pre_delete, sender=ProjectPage)
+def note_uploads(sender, instance, **kwargs):
+    """Before the gallery and revisions go, note which pictures the submitters uploaded."""
+    instance.uploads_to_delete = submission_uploads(instance)
+
+
+@receiver(post_delete, sender=ProjectPage)
+def delete_uploads(sender, instance, **kwargs):
+    """However the page goes (the admin, a parent page, account deletion), what its team
+    uploaded for it goes too, unless something else shows it. Requesting changes keeps
+    them: the team still needs them to send the project again."""
+    delete_unused_uploads(getattr(instance, "uploads_to_delete", set()), deleted_page=instance)
 
 
 @receiver(page_published, sender=ProjectPage)

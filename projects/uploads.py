@@ -1,12 +1,17 @@
-"""Checks and cleaning for images people upload from front-end forms."""
+"""Checks and cleaning for images people upload from front-end forms, and their removal
+with the submission they came with."""
 
 import io
-from pathlib import Path
+import secrets
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex
+
+from .models import ProjectGalleryImage, ProjectPage
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -60,11 +65,44 @@ def strip_metadata(upload, image_format: str) -> bytes:
 
 
 def save_image(upload, title: str, user):
-    """Store an already checked upload as a Wagtail image editors can reuse."""
+    """Store an already checked upload as a Wagtail image editors can reuse.
+
+    Media files are public, so the stored name is random: nobody can guess the address of
+    a picture in a draft before it is published, and the uploader's own file name is not kept."""
     image_format = check_image(upload)
     data = strip_metadata(upload, image_format)
-    name = f"{Path(upload.name).stem[:80] or 'image'}.{FORMATS[image_format]}"
+    name = f"{secrets.token_urlsafe(16)}.{FORMATS[image_format]}"
     image = get_image_model()(title=title[:255], uploaded_by_user=user)
     image.file = ImageFile(io.BytesIO(data), name=name)
     image.save()
     return image
+
+
+def submission_uploads(project: ProjectPage) -> set[int]:
+    """The ids of the images the project's gallery shows, on the page or in any of its
+    revisions, that one of its submitters (its owner or anyone in its team, now or in a
+    revision) uploaded. Pictures an editor chose from the library are not among them."""
+    image_ids = set(ProjectGalleryImage.objects.filter(page_id=project.pk).values_list("image_id", flat=True))
+    submitters = {project.owner_id, *ProjectPage.objects.filter(pk=project.pk).values_list("team_members", flat=True)}
+    for content in project.revisions.values_list("content", flat=True):
+        image_ids |= {item.get("image") for item in content.get("gallery_images", [])}
+        submitters |= set(content.get("team_members", []))
+    submitters.discard(None)
+    images = get_image_model().objects.filter(pk__in=image_ids - {None}, uploaded_by_user_id__in=submitters)
+    return set(images.values_list("pk", flat=True))
+
+
+def delete_unused_uploads(image_ids: set[int], deleted_page: Page) -> None:
+    """Delete each of the images that nothing but `deleted_page` shows: no other project's
+    gallery and nothing else Wagtail indexes (pages, snippets, settings). Their renditions go
+    with them, and Wagtail removes the files once the transaction commits."""
+    page_type = ContentType.objects.get_for_model(Page)
+    for image in get_image_model().objects.filter(pk__in=image_ids):
+        in_a_gallery = ProjectGalleryImage.objects.filter(image=image).exclude(page_id=deleted_page.pk).exists()
+        referenced = (
+            ReferenceIndex.get_references_to(image)
+            .exclude(base_content_type=page_type, object_id=str(deleted_page.pk))
+            .exists()
+        )
+        if not in_a_gallery and not referenced:
+            image.delete()

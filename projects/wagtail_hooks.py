@@ -5,8 +5,7 @@ from operator import attrgetter
 
 from django.db.models import Q
 from wagtail import hooks
-from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
 
 from portal.accounts.models import Organisation, Role
 
@@ -17,7 +16,6 @@ from .models import (
     ChallengeStatus,
     Interest,
     InterestStatus,
-    ProjectGalleryImage,
     ProjectPage,
     TeamInvitation,
 )
@@ -159,22 +157,7 @@ def delete_unpublished_submissions(user):
         if teammates:  # the person leaves the team with the account; the project stays the team's
             ProjectPage.objects.filter(pk=project.pk).update(owner=teammates[0])
         elif project.first_published_at is None:
-            delete_draft_project(project, user)
-
-
-def delete_draft_project(project: ProjectPage, user) -> None:
-    """Delete the project with the images the person uploaded for it that nothing else uses."""
-    image_ids = {item.image_id for item in project.gallery_images.all()}
-    image_ids |= {item.image_id for item in editable_draft(project).gallery_images.all()}
-    project.delete()
-    for image in get_image_model().objects.filter(pk__in=image_ids, uploaded_by_user=user):
-        if not image_in_use(image):
-            image.delete()
-
-
-def image_in_use(image) -> bool:
-    """Whether a project gallery, or anything else Wagtail knows of (pages, snippets), shows it."""
-    return ProjectGalleryImage.objects.filter(image=image).exists() or ReferenceIndex.get_references_to(image).exists()
+            project.delete()  # with the images the person uploaded for it that nothing else uses (signals.py)
 
 
 @hooks.register("okr_metrics")
