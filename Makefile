@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets run test test-fast lint format migrate demo worker clean bench bench-dashboard loadtest
+.PHONY: help install assets translations messages check-translations run test test-fast lint format migrate demo worker clean bench bench-dashboard loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -24,10 +24,27 @@ $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-build/static/css/main.css: node_modules/.package-lock.json $(wildcard assets/scss/*.scss)
+build/static/css/main.css: node_modules/.package-lock.json $(wildcard assets/scss/*.scss) scripts/build_static.mjs
 	npm run --silent build
 
 assets: build/static/css/main.css ## Build the CSS and JavaScript into build/static
+
+# The interface's languages besides English, each in locale/<code>/LC_MESSAGES/django.po.
+TRANSLATED := pl ro ur bn
+SOURCE_IGNORES := --ignore=.venv --ignore=node_modules --ignore=build --ignore=static_collected --ignore=media --ignore=test-results
+PO_FILES := $(foreach code,$(TRANSLATED),locale/$(code)/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	msgfmt --check --output-file=$@ $<
+
+translations: $(MO_FILES) ## Compile the translations in locale/ (never committed)
+
+messages: $(VENV)/.installed ## Gather the interface's text into locale/*/django.po for translators
+	$(MANAGE) makemessages --no-location --no-obsolete --no-wrap $(SOURCE_IGNORES) $(addprefix --locale=,$(TRANSLATED))
+
+check-translations: $(VENV)/.installed ## Fail when text is left out of locale/, or untranslated or fuzzy there
+	$(BIN)/python scripts/check_translations.py $(TRANSLATED)
 
 install: $(VENV)/.installed assets ## Create .venv, install pinned Python and npm packages, build assets
 
@@ -71,4 +88,4 @@ loadtest: install $(VENV)/.loadtest-installed ## 100 people on real journeys for
 	$(BIN)/python scripts/loadtest/run.py --users 100 --minutes 3
 
 clean: ## Remove the virtualenv, npm packages and built files
-	rm -rf $(VENV) node_modules build static_collected
+	rm -rf $(VENV) node_modules build static_collected $(MO_FILES)

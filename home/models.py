@@ -18,6 +18,7 @@ from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock, LinkBlock, SocialLinkBlock
+from .localised import ReadersLanguageMixin
 
 
 class PortalImage(AbstractImage):
@@ -59,7 +60,7 @@ def view_restrictions_changed(**kwargs):
     transaction.on_commit(forget_view_restrictions)
 
 
-class BasePage(Page):
+class BasePage(ReadersLanguageMixin, Page):
     """Fields and behaviour every public page shares: a plain-English summary used in
     listings, search results and link previews."""
 

@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from .i18n import path_language, path_without_language
+
 GENERATION_KEY = "pagecache:generation"
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 NEVER_CACHED_PREFIXES = (
@@ -52,7 +54,7 @@ def is_cacheable_request(request) -> bool:
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and not any(name in request.COOKIES for name in PRIVATE_COOKIES)
-        and not request.path.startswith(NEVER_CACHED_PREFIXES)
+        and not path_without_language(request.path).startswith(NEVER_CACHED_PREFIXES)
     )
 
 
@@ -71,7 +73,9 @@ def cache_key(request) -> str:
     url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     # The manifest's hash exists with hashed static file names (production) and changes with them.
     static_version = getattr(staticfiles_storage, "manifest_hash", "")
-    return f"pagecache:{static_version}:{page_cache_generation()}:{request.method}:{url}"
+    # The URL names the language already; the key says it too, so no page can be served in another.
+    language = path_language(request.path)
+    return f"pagecache:{static_version}:{page_cache_generation()}:{language}:{request.method}:{url}"
 
 
 class AnonymousPageCacheMiddleware:

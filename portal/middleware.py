@@ -1,8 +1,27 @@
 """Middleware that protects every request, whichever app serves it."""
 
 from django.conf import settings
+from django.utils import translation
 
+from .i18n import path_language
 from .views import error_page
+
+
+class PathLanguageMiddleware:
+    """The language of a page comes from its address alone: /pl/… is Polish and an address
+    with no prefix is English, whatever the browser asks for. So one address always shows
+    the same page (the page cache relies on it), and people choose with the switcher."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = path_language(request.path_info)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
 
 
 class RequestBodyLimitMiddleware:

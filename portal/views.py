@@ -1,6 +1,7 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -12,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from .i18n import path_in_language
 
 
 @never_cache
@@ -30,12 +33,11 @@ def healthz(request):
 
 @require_GET
 def robots_txt(request):
+    private = ["/accounts/", "/me/", "/skills/results/"]
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /accounts/",
-        "Disallow: /me/",
-        "Disallow: /skills/results/",
+        *(f"Disallow: {path_in_language(path, code)}" for code, _name in settings.LANGUAGES for path in private),
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
         "",

@@ -3,6 +3,7 @@ import os
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 
 from home.factories import HomePageFactory
 from portal.accounts.factories import UserFactory
@@ -23,6 +24,14 @@ def clear_cache() -> None:
                 client.delete(*keys)
         else:
             backend.clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in English, whichever language the previous one's requests were in."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -199,7 +199,7 @@ def test_profile_edit_saves_details(client, user):
     ward = Ward.objects.get(slug="poets")
     response = client.post(
         "/accounts/profile/",
-        {"display_name": "Sam", "ward": ward.pk, "role": "student", "email_event_reminders": ""},
+        {"display_name": "Sam", "ward": ward.pk, "role": "student", "language": "en-gb", "email_event_reminders": ""},
     )
     assert response.status_code == 302
     profile = Profile.objects.get(user=user)
@@ -220,6 +220,8 @@ def test_profile_edit_saves_details(client, user):
         ({"display_name": "Sam", "role": "organisation"}, "Enter the name of your organisation."),
         ({"display_name": "Sam", "role": "resident", "ward": "99999"}, "Select a ward from the list."),
         ({"display_name": "Sam"}, "Select how you will use the portal."),
+        ({"display_name": "Sam", "role": "resident"}, "Select the language we should email you in."),
+        ({"display_name": "Sam", "role": "resident", "language": "xx"}, "Select a language from the list."),
     ],
 )
 def test_profile_edit_rejects_bad_input_and_saves_nothing(client, user, data, message):
@@ -238,7 +240,8 @@ def test_profile_edit_rejects_bad_input_and_saves_nothing(client, user, data, me
 def test_switching_to_organisation_member_joins_the_organisation(client, user):
     client.force_login(user)
     client.post(
-        "/accounts/profile/", {"display_name": "Sam", "role": "organisation", "organisation_name": "Dallow Deli"}
+        "/accounts/profile/",
+        {"display_name": "Sam", "role": "organisation", "language": "en-gb", "organisation_name": "Dallow Deli"},
     )
     assert Organisation.objects.get(name="Dallow Deli").memberships.filter(user=user).exists()
     assert set(user.groups.values_list("name", flat=True)) == {"Residents", "Organisation members"}
@@ -246,7 +249,7 @@ def test_switching_to_organisation_member_joins_the_organisation(client, user):
 
 def test_a_person_speaks_for_one_organisation_and_leaving_the_role_ends_it(client, user):
     client.force_login(user)
-    profile = {"display_name": "Sam", "role": "organisation"}
+    profile = {"display_name": "Sam", "role": "organisation", "language": "en-gb"}
     client.post("/accounts/profile/", {**profile, "organisation_name": "Dallow Deli"})
     client.post("/accounts/profile/", {**profile, "organisation_name": "Biscot Bakery"})
     assert [m.organisation.name for m in Membership.objects.filter(user=user)] == ["Biscot Bakery"]

@@ -13,7 +13,8 @@ class UserFactory(DjangoModelFactory):
     """A person who has signed up and confirmed their email address.
 
     `role=Role.STUDENT` sets the profile role and its groups; `verified=False` leaves the
-    email address unconfirmed; `password=...` sets another password.
+    email address unconfirmed; `password=...` sets another password; `language="pl"` the
+    language on their profile.
     """
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
@@ -39,6 +40,12 @@ class UserFactory(DjangoModelFactory):
         obj.profile.role = role
         obj.profile.save()
         obj.groups.add(*Group.objects.filter(name__in=SELF_CHOSEN_GROUPS[role]))
+
+    @factory.post_generation
+    def language(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.profile.language = extracted
+            obj.profile.save(update_fields=["language"])
 
     @factory.post_generation
     def verified(obj, create, extracted, **kwargs):

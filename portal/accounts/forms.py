@@ -1,5 +1,6 @@
 from django import forms
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -60,7 +61,8 @@ class SignupDetailsForm(RoleFieldsMixin, forms.Form):
 
     def signup(self, request, user):
         user.profile.display_name = self.cleaned_data["display_name"]
-        user.profile.save(update_fields=["display_name", "updated_at"])
+        user.profile.language = translation.get_language()  # the language they signed up in
+        user.profile.save(update_fields=["display_name", "language", "updated_at"])
         set_role(user, self.cleaned_data["role"], self.cleaned_data.get("organisation_name", ""))
 
 
@@ -86,9 +88,19 @@ class ProfileForm(RoleFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["display_name", "ward", "role", "email_event_reminders"]
-        labels = {"email_event_reminders": gettext_lazy("Email me a reminder the day before an event I have booked")}
-        help_texts = {"email_event_reminders": ""}
+        fields = ["display_name", "ward", "role", "language", "email_event_reminders"]
+        labels = {
+            "email_event_reminders": gettext_lazy("Email me a reminder the day before an event I have booked"),
+            "language": gettext_lazy("Which language should we email you in?"),
+        }
+        help_texts = {"email_event_reminders": "", "language": ""}
+        widgets = {"language": forms.RadioSelect}
+        error_messages = {
+            "language": {
+                "required": gettext_lazy("Select the language we should email you in."),
+                "invalid_choice": gettext_lazy("Select a language from the list."),
+            }
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from portal.i18n import path_without_language
+
 ADMIN_PREFIX = "/admin/"
 STRONG_FACTORS = ["totp", "webauthn"]
 # What would let someone holding only the password take over the second factor or the account.
@@ -37,7 +39,7 @@ def second_factor_redirect(request, purpose: str | None = None):
 def manages_second_factor(request) -> bool:
     """True when a person who has an authenticator app asks to change it, their password or
     their email addresses: the pages that would let a stolen password take the account over."""
-    path = request.path
+    path = path_without_language(request.path)
     return (
         path.startswith(SECOND_FACTOR_MANAGEMENT_PREFIXES)
         and not path.startswith(SECOND_FACTOR_ENTRY_PATHS)

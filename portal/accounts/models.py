@@ -1,5 +1,6 @@
 """People, their profile, the wards they live in and the organisations they belong to."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -146,6 +147,13 @@ class Profile(models.Model):
         gettext_lazy("event reminders"),
         default=True,
         help_text=gettext_lazy("Email me a reminder the day before an event I have booked."),
+    )
+    language = models.CharField(
+        gettext_lazy("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=gettext_lazy("The language of the emails we send you."),
     )
     updated_at = models.DateTimeField(gettext_lazy("updated at"), auto_now=True)
 

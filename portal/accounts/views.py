@@ -6,10 +6,13 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from portal.i18n import path_in_language
 
 from .forms import DeleteAccountForm, ProfileForm
 from .personal_data import delete_account, export_personal_data, me_sections
@@ -28,9 +31,11 @@ def me(request):
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user.profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your details have been saved."))
-        return redirect("account_profile")
+        profile = form.save()
+        # Shown in the language just chosen, which the page then continues in.
+        with translation.override(profile.language):
+            messages.success(request, _("Your details have been saved."))
+            return redirect(path_in_language(reverse("account_profile"), profile.language))
     return render(request, "account/profile.html", {"form": form})
 
 

@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Model, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import default_task_backend
 
 from .models import KEEP_SENT_FOR, RETRY_DELAYS, OutgoingMessage
@@ -28,7 +28,8 @@ SECRET_KINDS_PREFIX = "account/"
 
 def store(message: EmailMessage, kind: str, related: Model | None = None) -> list[OutgoingMessage]:
     """Write `message` to the outbox, one row per recipient (so nobody sees another's
-    address), and send each once the current transaction commits. Returns the rows."""
+    address), and send each once the current transaction commits. Returns the rows, which
+    record the language active now, the one the message was written in."""
     html = ""
     if isinstance(message, EmailMultiAlternatives):
         html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
@@ -51,6 +52,7 @@ def store(message: EmailMessage, kind: str, related: Model | None = None) -> lis
             body_html=html,
             attachments=attachments,
             kind=kind,
+            language=translation.get_language() or "",
             **related_fields,
         )
         for address in recipients

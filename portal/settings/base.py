@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "projects",
     "skills",
     "skills.okrs",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "portal.middleware.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -94,6 +97,8 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "portal.i18n.languages",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -227,7 +232,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAIL_I18N_ENABLED = False
+# Pages and snippets are translated field by field in the admin (wagtail-localize), one
+# locale per language; a page not translated yet is shown in English (home/localised.py).
+WAGTAIL_I18N_ENABLED = True
 WAGTAILIMAGES_IMAGE_MODEL = "home.PortalImage"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -241,8 +248,21 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The largest request body accepted: one image at the upload limit plus the form around it.
 REQUEST_BODY_MAX_BYTES = WAGTAILIMAGES_MAX_UPLOAD_SIZE + 2 * 1024 * 1024
 
-# Internationalisation: a UK site.
+# Languages: a UK site in English, and in the town's other main languages under a prefix
+# (/pl/, /ro/, /ur/, /bn/). Each is named in itself, as the language switcher shows it.
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("ur", "اردو"),
+    ("bn", "বাংলা"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# The languages the switcher, hreflang links and sitemap offer. Each is added once its
+# interface translation is complete; until then its prefix works but nothing links to it.
+OFFERED_LANGUAGES = [LANGUAGE_CODE]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

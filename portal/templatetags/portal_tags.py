@@ -1,7 +1,10 @@
 """Template tags every template can use without {% load %} (registered as builtins)."""
 
 from django import forms, template
-from django.utils.html import format_html_join
+from django.utils import translation
+from django.utils.html import format_html, format_html_join
+
+from portal.i18n import html_lang, path_in_language
 
 register = template.Library()
 
@@ -92,7 +95,7 @@ def navigation(links: list[dict], path: str) -> list[dict]:
     inside its section, "" elsewhere. Only the most specific section is current, so
     /skills/dashboard/ marks "Town dashboard" and not "Check your AI skills" as well; the home
     link is never a section."""
-    hrefs = [link["value"]["href"] for link in links]
+    hrefs = [in_language(link["value"]["href"]) for link in links]
     section = max((href for href in hrefs if href and href != "/" and path.startswith(href)), key=len, default="")
     return [
         {
@@ -108,3 +111,19 @@ def navigation(links: list[dict], path: str) -> list[dict]:
 def unconfirmed(addresses) -> list:
     """The email addresses (allauth EmailAddress objects) not confirmed yet."""
     return [address for address in addresses if not address.verified]
+
+
+@register.filter
+def in_language(href: str) -> str:
+    """A link within the portal ("/skills/") in the language being read ("/ur/skills/");
+    other links unchanged."""
+    if href and href.startswith("/") and not href.startswith("//"):
+        return path_in_language(href, translation.get_language())
+    return href
+
+
+@register.simple_tag
+def html_attributes():
+    """lang and dir for an <html> element in the language being read."""
+    direction = "rtl" if translation.get_language_bidi() else "ltr"
+    return format_html('lang="{}" dir="{}"', html_lang(translation.get_language()), direction)

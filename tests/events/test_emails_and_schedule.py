@@ -202,7 +202,9 @@ def test_turning_reminders_off_in_the_profile_stops_them(
     soon = EventPageFactory(parent=event_index, start=timezone.now() + datetime.timedelta(hours=20))
     RegistrationFactory(event=soon, user=user)
     client.force_login(user)
-    response = client.post("/accounts/profile/", {"display_name": "Sam", "ward": "", "role": "resident"})
+    response = client.post(
+        "/accounts/profile/", {"display_name": "Sam", "ward": "", "role": "resident", "language": "en-gb"}
+    )
     assert response.status_code == 302
     user.profile.refresh_from_db()
     assert user.profile.email_event_reminders is False

@@ -1,0 +1,17 @@
+"""A Wagtail locale for each of the portal's languages, so editors can translate pages into
+them from the start (editors add further locales in Settings → Locales)."""
+
+from django.conf import settings
+from django.db import migrations
+
+
+def create_locales(apps, schema_editor):
+    Locale = apps.get_model("wagtailcore", "Locale")
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("home", "0001_initial"), ("wagtailcore", "0098_apitoken")]
+
+    operations = [migrations.RunPython(create_locales, migrations.RunPython.noop)]

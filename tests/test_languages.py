@@ -1,0 +1,228 @@
+"""The portal in five languages: English at the URL contract's addresses, the others under
+a prefix, each page saying which language and direction it is in, and nothing crossing
+from one language to another (cached pages, security checks, emails)."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
+
+from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from home.factories import StandardPageFactory
+from portal.accounts.factories import StaffFactory, UserFactory
+from portal.emails import send_templated_email
+from portal.i18n import html_lang, path_in_language, path_language, path_without_language
+from portal.outbox.models import OutgoingMessage
+
+from .mfa import enrol_totp
+
+pytestmark = pytest.mark.django_db
+
+CODES = [code for code, _name in settings.LANGUAGES]
+OTHER_CODES = [code for code in CODES if code != settings.LANGUAGE_CODE]
+
+
+@pytest.fixture(autouse=True)
+def every_language_offered(settings):
+    settings.OFFERED_LANGUAGES = CODES
+
+
+@pytest.fixture
+def site(home_page):
+    """A home page with the events section under it."""
+    EventIndexPageFactory(parent=home_page)
+    return home_page
+
+
+def html_element(response) -> str:
+    return re.search(r"<html[^>]*>", response.content.decode()).group(0)
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "expected"),
+    [
+        ("/events/", "pl", "/pl/events/"),
+        ("/pl/events/", "ur", "/ur/events/"),
+        ("/ur/skills/assessment/", "en-gb", "/skills/assessment/"),
+        ("/", "bn", "/bn/"),
+        ("/bn/", "en-gb", "/"),
+        ("/plans/", "ro", "/ro/plans/"),  # a page whose slug starts like a language code
+    ],
+)
+def test_a_path_moves_between_languages(path, language, expected):
+    assert path_in_language(path, language) == expected
+
+
+def test_a_path_knows_its_language():
+    assert path_language("/ur/events/") == "ur"
+    assert path_language("/events/") == settings.LANGUAGE_CODE
+    assert path_language("/plans/") == settings.LANGUAGE_CODE
+    assert path_without_language("/pl") == "/"
+    assert html_lang("en-gb") == "en-GB" and html_lang("ur") == "ur"
+
+
+@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("path", ["/", "/events/", "/skills/", "/skills/dashboard/", "/accounts/login/"])
+def test_every_page_is_served_in_every_language_with_its_lang_and_dir(client, site, code, path):
+    response = client.get(path_in_language(path, code))
+    assert response.status_code == 200
+    direction = "rtl" if code == "ur" else "ltr"
+    assert html_element(response) == f'<html lang="{html_lang(code)}" dir="{direction}" class="govuk-template">'
+
+
+def test_english_keeps_the_url_contract_and_other_languages_are_not_guessed(client, site):
+    response = client.get("/events/", headers={"accept-language": "pl"})
+    assert 'lang="en-GB"' in html_element(response)
+    assert client.get("/en-gb/events/").status_code == 404
+
+
+def test_every_page_names_its_versions_in_the_other_languages(client, site):
+    html = client.get("/events/?page=2").content.decode()
+    for code in OTHER_CODES:
+        assert f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/events/">' in html
+    assert '<link rel="alternate" hreflang="en-GB" href="http://testserver/events/">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/events/">' in html
+
+
+def test_the_switcher_names_each_language_in_itself_and_keeps_the_query(client, home_page):
+    html = client.get("/pl/search/?q=AI").content.decode()
+    assert '<span class="portal-languages__current" lang="pl" aria-current="true">Polski</span>' in html
+    assert 'href="/ur/search/?q=AI" lang="ur" hreflang="ur" rel="alternate">اردو</a>' in html
+    assert 'href="/search/?q=AI" lang="en-GB" hreflang="en-GB" rel="alternate">English</a>' in html
+
+
+def test_right_to_left_styles_and_script_fonts_load_only_where_needed(client, home_page):
+    english = client.get("/").content.decode()
+    urdu = client.get("/ur/").content.decode()
+    bengali = client.get("/bn/").content.decode()
+    assert "main.rtl.css" in urdu and "fonts-ur.css" in urdu and "fonts-bn.css" not in urdu
+    assert "main.rtl.css" not in bengali and "fonts-bn.css" in bengali
+    assert "main.rtl.css" not in english and "fonts-" not in english
+
+
+def test_links_in_the_chrome_stay_in_the_language_being_read(client, home_page):
+    html = client.get("/ro/").content.decode()
+    assert 'href="/ro/" class="portal-header__brand"' in html
+    assert 'href="/ro/accounts/login/"' in html
+    assert 'href="/ro/privacy/"' in html and 'href="/ro/languages/"' in html
+
+
+def test_the_page_cache_keeps_each_language_apart(client, site, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    assert client.get("/events/")["X-Page-Cache"] == "miss"
+    polish = client.get("/pl/events/")
+    assert polish["X-Page-Cache"] == "miss" and 'lang="pl"' in html_element(polish)
+    assert client.get("/pl/events/")["X-Page-Cache"] == "hit"
+    assert 'lang="en-GB"' in html_element(client.get("/events/"))
+
+
+@pytest.mark.parametrize("path", ["/pl/accounts/login/", "/ur/me/", "/bn/skills/assessment/"])
+def test_private_pages_are_never_cached_in_any_language(client, home_page, settings, path):
+    settings.PAGE_CACHE_SECONDS = 600
+    client.get(path)
+    assert "X-Page-Cache" not in client.get(path)
+
+
+@pytest.mark.parametrize("path", ["/pl/accounts/2fa/totp/deactivate/", "/ur/accounts/password/change/"])
+def test_a_password_alone_cannot_change_the_second_factor_in_any_language(client, path):
+    editor = StaffFactory()
+    enrol_totp(editor)
+    client.force_login(editor)
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"].startswith(path_in_language(reverse("mfa_reauthenticate"), path_language(path)))
+
+
+def test_robots_keep_private_pages_out_of_search_engines_in_every_language(client):
+    text = client.get("/robots.txt").content.decode()
+    for code in OTHER_CODES:
+        assert f"Disallow: /{code}/accounts/" in text and f"Disallow: /{code}/skills/results/" in text
+
+
+def test_a_person_chooses_their_language_and_the_portal_continues_in_it(client, user):
+    client.force_login(user)
+    data = {"display_name": "Sam", "role": "resident", "language": "ur"}
+    response = client.post("/accounts/profile/", data)
+    assert response.status_code == 302 and response["Location"] == "/ur/accounts/profile/"
+    user.profile.refresh_from_db()
+    assert user.profile.language == "ur"
+
+
+def test_signing_up_in_a_language_keeps_it_for_emails(client, home_page):
+    client.post(
+        "/ro/accounts/signup/",
+        {
+            "display_name": "Ana",
+            "email": "ana@example.org",
+            "password1": "a long enough passphrase",
+            "password2": "a long enough passphrase",
+            "role": "resident",
+        },
+    )
+    user = UserFactory._meta.model.objects.get(email="ana@example.org")
+    assert user.profile.language == "ro"
+    confirmation = OutgoingMessage.objects.get(to="ana@example.org")
+    assert confirmation.language == "ro" and "/ro/accounts/confirm-email/" in confirmation.body_text
+
+
+def test_each_person_gets_an_email_in_their_own_language_wherever_it_is_sent_from(django_capture_on_commit_callbacks):
+    polish = UserFactory(language="pl")
+    english = UserFactory()
+    event = EventPageFactory()
+    with translation.override("ur"):  # sent while someone reads the portal in Urdu
+        send_templated_email(
+            "events_confirmed",
+            [polish.email, english.email, "guest@example.org"],
+            {"registration": RegistrationFactory(event=event, user=polish), "event": event, "start": event.start},
+        )
+    languages = dict(OutgoingMessage.objects.values_list("to", "language"))
+    assert languages == {polish.email: "pl", english.email: "en-gb", "guest@example.org": "ur"}
+
+
+def polish(page, **changes):
+    """Publish a Polish translation of `page` (its parent must be translated first)."""
+    translated = page.copy_for_translation(Locale.objects.get(language_code="pl"))
+    for name, value in changes.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated
+
+
+def test_a_page_nobody_has_translated_is_shown_in_english_never_a_404(client, home_page):
+    StandardPageFactory(parent=home_page, title="About us", slug="about")
+    response = client.get("/pl/about/")
+    assert response.status_code == 200
+    assert 'lang="pl"' in html_element(response) and "About us" in response.content.decode()
+
+
+def test_a_translated_page_is_served_in_its_language_and_the_rest_falls_back(client, home_page):
+    StandardPageFactory(parent=home_page, title="About us", slug="about")
+    polish(home_page, hero_heading="Strona główna")
+    assert "Strona główna" in client.get("/pl/").content.decode()
+    assert "About us" in client.get("/pl/about/").content.decode()
+    assert client.get("/pl/nothing-here/").status_code == 404
+
+
+def test_a_translation_at_another_address_is_where_the_reader_is_sent(client, home_page):
+    about = StandardPageFactory(parent=home_page, title="About us", slug="about")
+    polish(home_page)
+    polish(about, title="O nas", slug="o-nas")
+    response = client.get("/pl/about/")
+    assert response.status_code == 302 and response["Location"] == "/pl/o-nas/"
+    assert "O nas" in client.get("/pl/o-nas/").content.decode()
+
+
+def test_links_to_an_english_page_keep_the_readers_language(home_page):
+    about = StandardPageFactory(parent=home_page, slug="about")
+    assert about.url == "/about/"
+    with translation.override("bn"):
+        assert about.url == "/bn/about/"
+
+
+def test_languages_not_offered_yet_are_not_linked(client, home_page, settings):
+    settings.OFFERED_LANGUAGES = [settings.LANGUAGE_CODE]
+    html = client.get("/").content.decode()
+    assert "portal-languages" not in html and "hreflang" not in html
