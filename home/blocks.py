@@ -1,6 +1,8 @@
 """StreamField blocks shared by every page type that has a body."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -22,9 +24,11 @@ class LinkStructValue(blocks.StructValue):
 class LinkBlock(blocks.StructBlock):
     """A link to a page on the site or to another website."""
 
-    text = blocks.CharBlock(required=False, max_length=80, help_text="Leave blank to use the page's title.")
+    text = blocks.CharBlock(
+        required=False, max_length=80, help_text=gettext_lazy("Leave blank to use the page's title.")
+    )
     page = blocks.PageChooserBlock(required=False)
-    url = blocks.URLBlock(required=False, label="Or a web address")
+    url = blocks.URLBlock(required=False, label=gettext_lazy("Or a web address"))
 
     class Meta:
         icon = "link"
@@ -35,14 +39,14 @@ class LinkBlock(blocks.StructBlock):
         has_page, has_url = bool(value.get("page")), bool(value.get("url"))
         if has_page == has_url:
             message = (
-                "Choose a page or enter a web address, not both."
+                _("Choose a page or enter a web address, not both.")
                 if has_page
-                else "Choose a page or enter a web address."
+                else _("Choose a page or enter a web address.")
             )
             raise blocks.StructBlockValidationError(block_errors={"page": ValidationError(message)})
         if has_url and not value.get("text"):
             raise blocks.StructBlockValidationError(
-                block_errors={"text": ValidationError("Enter the link text for a web address.")}
+                block_errors={"text": ValidationError(_("Enter the link text for a web address."))}
             )
         return value
 
@@ -51,7 +55,7 @@ class ImageWithAltBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
         max_length=250,
-        help_text="Describe the image for people who cannot see it, in a sentence.",
+        help_text=gettext_lazy("Describe the image for people who cannot see it, in a sentence."),
     )
     caption = blocks.CharBlock(required=False, max_length=250)
 
@@ -64,7 +68,7 @@ class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120)
     text = blocks.TextBlock(required=False, max_length=400)
     link = LinkBlock()
-    button_text = blocks.CharBlock(max_length=60, required=False, help_text="Defaults to the link text.")
+    button_text = blocks.CharBlock(max_length=60, required=False, help_text=gettext_lazy("Defaults to the link text."))
 
     class Meta:
         icon = "pick"

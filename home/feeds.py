@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from .models import NewsPage
 
@@ -8,10 +9,14 @@ class NewsFeed(Feed):
     """RSS feed of the latest news at /news/feed.xml."""
 
     feed_type = Rss201rev2Feed
-    title = "Luton AI Club news"
     link = "/news/"
-    description = "Updates from the Luton AI Club on the way to an AI native town."
     item_count = 20
+
+    def title(self):
+        return _("Luton AI Club news")
+
+    def description(self):
+        return _("Updates from the Luton AI Club on the way to an AI native town.")
 
     def items(self):
         return NewsPage.objects.published()[: self.item_count]

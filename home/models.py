@@ -8,6 +8,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
@@ -27,8 +29,8 @@ class PortalImage(AbstractImage):
     admin_form_fields = Image.admin_form_fields
 
     class Meta(AbstractImage.Meta):
-        verbose_name = "image"
-        verbose_name_plural = "images"
+        verbose_name = gettext_lazy("image")
+        verbose_name_plural = gettext_lazy("images")
         permissions = [("choose_image", "Can choose image")]
 
 
@@ -64,15 +66,17 @@ class BasePage(ReadersLanguageMixin, Page):
     """Fields and behaviour every public page shares: a plain-English summary used in
     listings, search results and link previews."""
 
+    # No translated verbose name here: it would change every page model in every app that uses BasePage.
     introduction = models.TextField(
         blank=True,
         max_length=500,
-        help_text="One or two sentences. Shown under the title, in search results and in listings.",
+        help_text=gettext_lazy("One or two sentences. Shown under the title, in search results and in listings."),
     )
 
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     api_fields = [APIField("introduction")]
-    search_kind = "Page"  # what search results call it, in the reader's words
+    # What search results call it, in the reader's words.
+    search_kind = pgettext_lazy("kind of search result, when the page has no more specific kind", "Page")
 
     class Meta:
         abstract = True
@@ -90,20 +94,36 @@ class BasePage(ReadersLanguageMixin, Page):
 class HomePage(BasePage):
     """The front page: the ambition, then live sections from the rest of the portal."""
 
-    hero_heading = models.CharField(max_length=120, default="Luton: an AI native town")
+    hero_heading = models.CharField(gettext_lazy("hero heading"), max_length=120, default="Luton: an AI native town")
     hero_text = models.TextField(
+        gettext_lazy("hero text"),
         max_length=400,
         default="A town where everyone has a level of AI skills. Find out where you stand, "
         "learn with the AI Club, and help local businesses and causes put AI to good use.",
     )
     hero_link_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=gettext_lazy("hero link page"),
     )
     hero_link_url = models.CharField(
-        max_length=255, blank=True, help_text="Or a path on this site (such as /skills/) or a web address."
+        gettext_lazy("hero link url"),
+        max_length=255,
+        blank=True,
+        help_text=gettext_lazy("Or a path on this site (such as /skills/) or a web address."),
     )
-    hero_link_text = models.CharField(max_length=60, blank=True, default="Check your AI skills")
-    body = StreamField(BodyBlock(), blank=True, help_text="Extra sections shown below the live figures.")
+    hero_link_text = models.CharField(
+        gettext_lazy("hero link text"), max_length=60, blank=True, default="Check your AI skills"
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=gettext_lazy("body"),
+        help_text=gettext_lazy("Extra sections shown below the live figures."),
+    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -114,7 +134,7 @@ class HomePage(BasePage):
                 FieldPanel("hero_link_url"),
                 FieldPanel("hero_link_text"),
             ],
-            heading="Hero",
+            heading=gettext_lazy("Hero"),
         ),
         FieldPanel("introduction"),
         FieldPanel("body"),
@@ -126,12 +146,13 @@ class HomePage(BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = gettext_lazy("home page")
+        verbose_name_plural = gettext_lazy("home pages")
 
     def clean(self):
         super().clean()
         if self.hero_link_page and self.hero_link_url:
-            raise ValidationError({"hero_link_url": "Choose a page or enter an address, not both."})
+            raise ValidationError({"hero_link_url": _("Choose a page or enter an address, not both.")})
 
     @property
     def hero_href(self) -> str:
@@ -154,7 +175,7 @@ def home_page_sections(request) -> list[dict]:
 class StandardPage(BasePage):
     """An ordinary content page: about, accessibility statement, privacy notice, guides."""
 
-    body = StreamField(BodyBlock(), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=gettext_lazy("body"))
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
@@ -163,7 +184,8 @@ class StandardPage(BasePage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
 
     class Meta:
-        verbose_name = "standard page"
+        verbose_name = gettext_lazy("standard page")
+        verbose_name_plural = gettext_lazy("standard pages")
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -182,7 +204,8 @@ class NewsIndexPage(BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "news index page"
+        verbose_name = gettext_lazy("news index page")
+        verbose_name_plural = gettext_lazy("news index pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -194,20 +217,30 @@ class NewsIndexPage(BasePage):
 
 
 class NewsPage(BasePage):
-    search_kind = "News"
-    date = models.DateField("date published", default=timezone.localdate)
-    image = models.ForeignKey(PortalImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    image_alt_text = models.CharField(
-        max_length=250, blank=True, help_text="Describe the image for people who cannot see it."
+    search_kind = pgettext_lazy("kind of search result", "News")
+    date = models.DateField(gettext_lazy("date published"), default=timezone.localdate)
+    image = models.ForeignKey(
+        PortalImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=gettext_lazy("image"),
     )
-    body = StreamField(BodyBlock(), blank=True)
+    image_alt_text = models.CharField(
+        gettext_lazy("image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=gettext_lazy("Describe the image for people who cannot see it."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=gettext_lazy("body"))
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("introduction"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Image"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=gettext_lazy("Image")),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
@@ -217,14 +250,14 @@ class NewsPage(BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = "news item"
-        verbose_name_plural = "news items"
+        verbose_name = gettext_lazy("news item")
+        verbose_name_plural = gettext_lazy("news items")
 
     def clean(self):
         super().clean()
         if self.image and not self.image_alt_text.strip():
             raise ValidationError(
-                {"image_alt_text": "Describe the image so people who cannot see it know what it shows."}
+                {"image_alt_text": _("Describe the image so people who cannot see it know what it shows.")}
             )
 
 
@@ -232,20 +265,23 @@ class NewsPage(BasePage):
 class SiteSettings(BaseGenericSetting):
     """Contact details, navigation, footer and social links, edited in Settings › Site settings."""
 
-    contact_email = models.EmailField(default="hello@lutonaiclub.org.uk")
+    contact_email = models.EmailField(gettext_lazy("contact email"), default="hello@lutonaiclub.org.uk")
     main_navigation = StreamField(
-        [("link", LinkBlock())], blank=True, help_text="The links across the top of every page, in order."
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=gettext_lazy("main navigation"),
+        help_text=gettext_lazy("The links across the top of every page, in order."),
     )
-    footer_links = StreamField([("link", LinkBlock())], blank=True)
-    social_links = StreamField([("social", SocialLinkBlock())], blank=True)
+    footer_links = StreamField([("link", LinkBlock())], blank=True, verbose_name=gettext_lazy("footer links"))
+    social_links = StreamField([("social", SocialLinkBlock())], blank=True, verbose_name=gettext_lazy("social links"))
 
     edit_handler = TabbedInterface(
         [
-            ObjectList([FieldPanel("main_navigation")], heading="Navigation"),
-            ObjectList([FieldPanel("footer_links"), FieldPanel("social_links")], heading="Footer"),
-            ObjectList([FieldPanel("contact_email")], heading="Contact"),
+            ObjectList([FieldPanel("main_navigation")], heading=gettext_lazy("Navigation")),
+            ObjectList([FieldPanel("footer_links"), FieldPanel("social_links")], heading=gettext_lazy("Footer")),
+            ObjectList([FieldPanel("contact_email")], heading=gettext_lazy("Contact")),
         ]
     )
 
     class Meta:
-        verbose_name = "site settings"
+        verbose_name = gettext_lazy("site settings")

@@ -1,13 +1,17 @@
 """GET forms that filter the challenge and project listings."""
 
 from django import forms
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from skills.models import Area
 
 from .models import ChallengePage, ChallengeStatus, Stage, Theme
 
+# Translators: the first choice of each filter on the challenge and project listings: no filtering.
+ANY = pgettext_lazy("filter choice that matches everything", "Any")
 
-def with_any(choices, label: str = "Any") -> list[tuple[str, str]]:
+
+def with_any(choices, label: str = ANY) -> list[tuple[str, str]]:
     return [("", label), *choices]
 
 
@@ -30,20 +34,33 @@ class FilterForm(forms.Form):
 
 
 class ChallengeFilterForm(FilterForm):
-    status = forms.ChoiceField(choices=with_any(ChallengeStatus.choices), required=False)
-    theme = forms.ChoiceField(choices=with_any(Theme.choices), required=False)
+    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=with_any(ChallengeStatus.choices), required=False)
+    theme = forms.ChoiceField(label=gettext_lazy("Theme"), choices=with_any(Theme.choices), required=False)
     area = forms.ModelChoiceField(
-        queryset=Area.objects.all(), to_field_name="slug", required=False, empty_label="Any", label="Skill area"
+        queryset=Area.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=ANY,
+        label=gettext_lazy("Skill area"),
     )
     lookups = {"status": "status", "theme": "theme", "area": "areas"}
 
 
 class ProjectFilterForm(FilterForm):
     area = forms.ModelChoiceField(
-        queryset=Area.objects.all(), to_field_name="slug", required=False, empty_label="Any", label="Skill area"
+        queryset=Area.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=ANY,
+        label=gettext_lazy("Skill area"),
     )
-    stage = forms.ChoiceField(choices=with_any(Stage.choices), required=False)
-    challenge = forms.ModelChoiceField(queryset=ChallengePage.objects.none(), required=False, empty_label="Any")
+    stage = forms.ChoiceField(label=gettext_lazy("Stage"), choices=with_any(Stage.choices), required=False)
+    challenge = forms.ModelChoiceField(
+        label=gettext_lazy("Challenge"),
+        queryset=ChallengePage.objects.none(),
+        required=False,
+        empty_label=ANY,
+    )
     lookups = {"area": "areas", "stage": "stage", "challenge": "challenge"}
 
     def __init__(self, *args, **kwargs):

@@ -4,6 +4,9 @@ from operator import attrgetter
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from portal.forms import PlainMessagesMixin
 from skills.models import Area
@@ -13,7 +16,19 @@ from .models import ChallengePage, PersonalData, ProjectPage, Stage, Theme
 from .sanitise import clean_rich_text
 from .uploads import check_image
 
-RICH_TEXT_HINT = "Leave a blank line between paragraphs. You can use simple HTML lists and links."
+
+class Messages(dict):
+    """Messages marked with `gettext_lazy`, handed out as text in the language being read."""
+
+    def __getitem__(self, key):
+        return str(super().__getitem__(key))
+
+    def get(self, key, default=None):
+        value = super().get(key)
+        return default if value is None else str(value)
+
+
+RICH_TEXT_HINT = gettext_lazy("Leave a blank line between paragraphs. You can use simple HTML lists and links.")
 
 
 class RichTextFormField(forms.CharField):
@@ -29,66 +44,88 @@ class RichTextFormField(forms.CharField):
 class AreasField(forms.ModelMultipleChoiceField):
     def __init__(self, **kwargs):
         super().__init__(
-            queryset=Area.objects.all(), widget=forms.CheckboxSelectMultiple, label="Skill areas", **kwargs
+            queryset=Area.objects.all(),
+            widget=forms.CheckboxSelectMultiple,
+            label=gettext_lazy("Skill areas"),
+            **kwargs,
         )
 
 
 class ChallengeForm(PlainMessagesMixin, forms.Form):
-    required_messages = {
-        "title": "Enter a title for the challenge",
-        "introduction": "Enter a summary of the challenge",
-        "problem": "Describe the problem in plain words",
-        "theme": "Select the social theme",
-        "beneficiaries": "Say who benefits",
-        "success": "Say what success looks like",
-        "data_available": "Say what data exists, or write “None yet”",
-        "personal_data": "Select whether the data includes personal data",
-        "results_ownership": "Say who owns the results",
-        "timescale": "Enter a timescale, for example “Six weeks from February”",
-    }
-    title = forms.CharField(max_length=120, help_text="A short name, for example “Forecast food bank demand”.")
+    required_messages = Messages(
+        {
+            "title": gettext_lazy("Enter a title for the challenge"),
+            "introduction": gettext_lazy("Enter a summary of the challenge"),
+            "problem": gettext_lazy("Describe the problem in plain words"),
+            "theme": gettext_lazy("Select the social theme"),
+            "beneficiaries": gettext_lazy("Say who benefits"),
+            "success": gettext_lazy("Say what success looks like"),
+            "data_available": gettext_lazy("Say what data exists, or write “None yet”"),
+            "personal_data": gettext_lazy("Select whether the data includes personal data"),
+            "results_ownership": gettext_lazy("Say who owns the results"),
+            "timescale": gettext_lazy("Enter a timescale, for example “Six weeks from February”"),
+        }
+    )
+    title = forms.CharField(
+        label=gettext_lazy("Title"),
+        max_length=120,
+        help_text=gettext_lazy("A short name, for example “Forecast food bank demand”."),
+    )
     introduction = forms.CharField(
-        label="Summary", max_length=300, help_text="One or two sentences shown in the list of challenges."
+        label=gettext_lazy("Summary"),
+        max_length=300,
+        help_text=gettext_lazy("One or two sentences shown in the list of challenges."),
     )
     problem = RichTextFormField(
-        label="The problem in plain words", max_length=5000, help_text="What is hard today? " + RICH_TEXT_HINT
+        label=gettext_lazy("The problem in plain words"),
+        max_length=5000,
+        help_text=format_lazy("{} {}", gettext_lazy("What is hard today?"), RICH_TEXT_HINT),
     )
-    theme = forms.ChoiceField(label="Social theme", choices=Theme.choices, widget=forms.RadioSelect)
+    theme = forms.ChoiceField(label=gettext_lazy("Social theme"), choices=Theme.choices, widget=forms.RadioSelect)
     beneficiaries = forms.CharField(
-        label="Who benefits", max_length=1000, widget=forms.Textarea, help_text="Who will be better off if it works?"
+        label=gettext_lazy("Who benefits"),
+        max_length=1000,
+        widget=forms.Textarea,
+        help_text=gettext_lazy("Who will be better off if it works?"),
     )
     success = forms.CharField(
-        label="What success looks like",
+        label=gettext_lazy("What success looks like"),
         max_length=1000,
         widget=forms.Textarea,
-        help_text="How will you know it worked? For example “We throw away half as much bread”.",
+        help_text=gettext_lazy("How will you know it worked? For example “We throw away half as much bread”."),
     )
     data_available = forms.CharField(
-        label="What data exists",
+        label=gettext_lazy("What data exists"),
         max_length=1000,
         widget=forms.Textarea,
-        help_text="For example “Two years of weekly sales in a spreadsheet”. Write “None yet” if there is none.",
+        help_text=gettext_lazy(
+            "For example “Two years of weekly sales in a spreadsheet”. Write “None yet” if there is none."
+        ),
     )
     personal_data = forms.ChoiceField(
-        label="Does the data include personal data?",
+        label=gettext_lazy("Does the data include personal data?"),
         choices=PersonalData.choices,
         widget=forms.RadioSelect,
-        help_text="Names, addresses, health or anything else about identifiable people.",
+        help_text=gettext_lazy("Names, addresses, health or anything else about identifiable people."),
     )
     ethics_concerns = forms.CharField(
-        label="Ethics concerns (optional)",
+        label=gettext_lazy("Ethics concerns (optional)"),
         max_length=1000,
         widget=forms.Textarea,
         required=False,
-        help_text="Could anyone be treated unfairly or harmed? Say so here.",
+        help_text=gettext_lazy("Could anyone be treated unfairly or harmed? Say so here."),
     )
     results_ownership = forms.CharField(
-        label="Who owns the results",
+        label=gettext_lazy("Who owns the results"),
         max_length=500,
-        help_text="For example “Shared: the team may publish the code, we own our data”.",
+        help_text=gettext_lazy("For example “Shared: the team may publish the code, we own our data”."),
     )
-    areas = AreasField(required=False, help_text="Select all the skills a team will need.")
-    timescale = forms.CharField(max_length=120, help_text="For example “Six weeks from February”.")
+    areas = AreasField(required=False, help_text=gettext_lazy("Select all the skills a team will need."))
+    timescale = forms.CharField(
+        label=gettext_lazy("Timescale"),
+        max_length=120,
+        help_text=gettext_lazy("For example “Six weeks from February”."),
+    )
 
     page_fields = [
         "title", "introduction", "problem", "theme", "beneficiaries", "success", "data_available",
@@ -101,76 +138,89 @@ class ChallengeForm(PlainMessagesMixin, forms.Form):
 
 
 class ProjectForm(PlainMessagesMixin, forms.Form):
-    required_messages = {
-        "title": "Enter a title for the project",
-        "introduction": "Enter a summary of the project",
-        "description": "Describe what the project does",
-        "stage": "Select the stage the project has reached",
-        "data_used": "Say what data the project uses, or write “None”",
-        "risks": "Describe the known risks and limitations",
-        "human_control": "Say how people stay in control",
-    }
-    title = forms.CharField(max_length=120)
-    introduction = forms.CharField(label="Summary", max_length=300, help_text="One or two sentences for the showcase.")
-    description = RichTextFormField(label="What it does", max_length=5000, help_text=RICH_TEXT_HINT)
+    required_messages = Messages(
+        {
+            "title": gettext_lazy("Enter a title for the project"),
+            "introduction": gettext_lazy("Enter a summary of the project"),
+            "description": gettext_lazy("Describe what the project does"),
+            "stage": gettext_lazy("Select the stage the project has reached"),
+            "data_used": gettext_lazy("Say what data the project uses, or write “None”"),
+            "risks": gettext_lazy("Describe the known risks and limitations"),
+            "human_control": gettext_lazy("Say how people stay in control"),
+        }
+    )
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=120)
+    introduction = forms.CharField(
+        label=gettext_lazy("Summary"), max_length=300, help_text=gettext_lazy("One or two sentences for the showcase.")
+    )
+    description = RichTextFormField(label=gettext_lazy("What it does"), max_length=5000, help_text=RICH_TEXT_HINT)
     invite_emails = forms.CharField(
-        label="Invite team members (optional)",
+        label=gettext_lazy("Invite team members (optional)"),
         required=False,
         max_length=1000,
-        help_text="Enter email addresses separated by commas. We email each person an invitation to join the "
-        "team; they join when they accept it. You are included automatically.",
+        help_text=gettext_lazy(
+            "Enter email addresses separated by commas. We email each person an invitation to join the "
+            "team; they join when they accept it. You are included automatically."
+        ),
     )
     remove_members = forms.ModelMultipleChoiceField(
         queryset=get_user_model().objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Remove from the team (optional)",
+        label=gettext_lazy("Remove from the team (optional)"),
     )
     team_names = forms.CharField(
-        label="Other team members (optional)",
+        label=gettext_lazy("Other team members (optional)"),
         max_length=300,
         required=False,
-        help_text="Names of team members without an account, separated by commas.",
+        help_text=gettext_lazy("Names of team members without an account, separated by commas."),
     )
     challenge = forms.ModelChoiceField(
         queryset=ChallengePage.objects.none(),
         required=False,
-        label="The challenge it answers (optional)",
-        empty_label="None",
+        label=gettext_lazy("The challenge it answers (optional)"),
+        empty_label=pgettext_lazy("no challenge chosen", "None"),
     )
     areas = AreasField(
         required=False,
-        help_text="The skills your team used. Each team member earns Creator level in them once it is published.",
+        help_text=gettext_lazy(
+            "The skills your team used. Each team member earns Creator level in them once it is published."
+        ),
     )
-    stage = forms.ChoiceField(choices=Stage.choices, widget=forms.RadioSelect)
+    stage = forms.ChoiceField(label=gettext_lazy("Stage"), choices=Stage.choices, widget=forms.RadioSelect)
     outcome = forms.CharField(
-        label="Outcome for the organisation (optional)", max_length=2000, widget=forms.Textarea, required=False
+        label=gettext_lazy("Outcome for the organisation (optional)"),
+        max_length=2000,
+        widget=forms.Textarea,
+        required=False,
     )
     code_url = forms.URLField(
-        label="Code link (optional)",
+        label=gettext_lazy("Code link (optional)"),
         required=False,
         assume_scheme="https",
         max_length=ProjectPage._meta.get_field("code_url").max_length,
     )
     demo_url = forms.URLField(
-        label="Demo link (optional)",
+        label=gettext_lazy("Demo link (optional)"),
         required=False,
         assume_scheme="https",
         max_length=ProjectPage._meta.get_field("demo_url").max_length,
     )
-    data_used = forms.CharField(label="Data used", max_length=1000, widget=forms.Textarea)
-    risks = forms.CharField(label="Known risks and limitations", max_length=1000, widget=forms.Textarea)
-    human_control = forms.CharField(label="How people stay in control", max_length=1000, widget=forms.Textarea)
+    data_used = forms.CharField(label=gettext_lazy("Data used"), max_length=1000, widget=forms.Textarea)
+    risks = forms.CharField(label=gettext_lazy("Known risks and limitations"), max_length=1000, widget=forms.Textarea)
+    human_control = forms.CharField(
+        label=gettext_lazy("How people stay in control"), max_length=1000, widget=forms.Textarea
+    )
     image = forms.FileField(
-        label="Add an image (optional)",
+        label=gettext_lazy("Add an image (optional)"),
         required=False,
-        help_text="A JPEG, PNG or WebP image up to 10 MB. Location and camera details are removed.",
+        help_text=gettext_lazy("A JPEG, PNG or WebP image up to 10 MB. Location and camera details are removed."),
     )
     image_alt_text = forms.CharField(
-        label="Describe the image",
+        label=gettext_lazy("Describe the image"),
         max_length=250,
         required=False,
-        help_text="For someone who cannot see it, for example “The forecast screen on a tablet”.",
+        help_text=gettext_lazy("For someone who cannot see it, for example “The forecast screen on a tablet”."),
     )
 
     page_fields = [
@@ -208,22 +258,24 @@ class ProjectForm(PlainMessagesMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("image") and not cleaned.get("image_alt_text"):
-            self.add_error("image_alt_text", "Describe the image for people who cannot see it.")
+            self.add_error("image_alt_text", _("Describe the image for people who cannot see it."))
         if cleaned.get("image") and self.errors:  # browsers cannot send a file back with the form
-            self.add_error("image", "Choose the image again: it is not kept while something else needs fixing")
+            self.add_error("image", _("Choose the image again: it is not kept while something else needs fixing"))
         return cleaned
 
 
 class InterestForm(forms.Form):
     note = forms.CharField(
-        label="About your team",
+        label=gettext_lazy("About your team"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Who is in your team, the skills you bring and when you could start. The organisation sees "
-        "this; your contact details are shared only if they pick your team.",
+        help_text=gettext_lazy(
+            "Who is in your team, the skills you bring and when you could start. The organisation sees "
+            "this; your contact details are shared only if they pick your team."
+        ),
         error_messages={
-            "required": "Tell the organisation about your team",
-            "max_length": "About your team must be 1,000 characters or fewer",
+            "required": gettext_lazy("Tell the organisation about your team"),
+            "max_length": gettext_lazy("About your team must be 1,000 characters or fewer"),
         },
     )
 
@@ -233,13 +285,17 @@ class SelectTeamForm(forms.Form):
 
 
 class CompleteChallengeForm(PlainMessagesMixin, forms.Form):
-    required_messages = {"outcome": "Say what happened"}
-    outcome = RichTextFormField(label="Outcome", max_length=5000, help_text="What happened? " + RICH_TEXT_HINT)
+    required_messages = Messages({"outcome": gettext_lazy("Say what happened")})
+    outcome = RichTextFormField(
+        label=gettext_lazy("Outcome"),
+        max_length=5000,
+        help_text=format_lazy("{} {}", gettext_lazy("What happened?"), RICH_TEXT_HINT),
+    )
     project = forms.ModelChoiceField(
         queryset=ProjectPage.objects.none(),
         required=False,
-        label="The project that answered it (optional)",
-        empty_label="None",
+        label=gettext_lazy("The project that answered it (optional)"),
+        empty_label=pgettext_lazy("no project chosen", "None"),
     )
 
     def __init__(self, *args, projects, **kwargs):

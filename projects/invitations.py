@@ -18,6 +18,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from portal.cache import invalidate_page_cache
 from portal.emails import send_templated_email
@@ -26,9 +28,11 @@ from .models import ProjectPage, TeamInvitation
 
 INVITATION_DAYS = 14
 INVITATIONS_PER_HOUR = 20
-ENTER_ADDRESSES = "Enter email addresses separated by commas"
-TOO_MANY_INVITATIONS = (
-    f"You can invite up to {INVITATIONS_PER_HOUR} people an hour. Invite fewer people, or try again in an hour."
+ENTER_ADDRESSES = gettext_lazy("Enter email addresses separated by commas")
+TOO_MANY_INVITATIONS = ngettext_lazy(
+    "You can invite up to %(limit)d person an hour. Invite fewer people, or try again in an hour.",
+    "You can invite up to %(limit)d people an hour. Invite fewer people, or try again in an hour.",
+    "limit",
 )
 
 
@@ -60,7 +64,7 @@ def reserve_invitations(user, count: int) -> None:
     cache.add(key, 0, timeout=3600)
     if cache.incr(key, count) > INVITATIONS_PER_HOUR:
         cache.decr(key, count)
-        raise ValidationError(TOO_MANY_INVITATIONS, code="rate_limited")
+        raise ValidationError(TOO_MANY_INVITATIONS % {"limit": INVITATIONS_PER_HOUR}, code="rate_limited")
 
 
 def team_addresses(project: ProjectPage) -> set[str]:
@@ -116,20 +120,23 @@ def holds_address(user, email: str) -> bool:
 def refusal(invitation: TeamInvitation, user) -> str:
     """Why `user` cannot answer the invitation, in plain words; empty if they can."""
     if invitation.accepted_at:
-        return "This invitation has already been accepted."
+        return _("This invitation has already been accepted.")
     if invitation.declined_at:
-        return "This invitation has already been declined."
+        return _("This invitation has already been declined.")
     if invitation.is_expired:
-        return (
-            f"This invitation has expired: invitations last {INVITATION_DAYS} days. "
-            "Ask the person who invited you to send a new one."
-        )
+        return ngettext(
+            "This invitation has expired: invitations last %(days)d day. "
+            "Ask the person who invited you to send a new one.",
+            "This invitation has expired: invitations last %(days)d days. "
+            "Ask the person who invited you to send a new one.",
+            INVITATION_DAYS,
+        ) % {"days": INVITATION_DAYS}
     if not holds_address(user, invitation.email):
-        return (
-            f"This invitation was sent to {invitation.email}, but you are signed in as {user.email}. "
+        return _(
+            "This invitation was sent to %(invited)s, but you are signed in as %(signed_in)s. "
             "Sign out and sign in with the account for that address, or add and confirm that address "
             "on your account's email page, then open the link again."
-        )
+        ) % {"invited": invitation.email, "signed_in": user.email}
     return ""
 
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext as _
 
 from portal.accounts.models import Membership, Organisation, Role
 from portal.cache import invalidate_page_cache
@@ -94,11 +95,11 @@ def interest_context(challenge: ChallengePage, user) -> dict:
 @transaction.atomic
 def register_interest(challenge: ChallengePage, student, note: str) -> Interest:
     if not is_student(student):
-        raise PermissionDenied("Only students can take on challenges.")
+        raise PermissionDenied(_("Only students can take on challenges."))
     challenge = ChallengePage.objects.select_for_update().get(pk=challenge.pk)
     if challenge.status != ChallengeStatus.OPEN or not challenge.live:
-        raise ValidationError("This challenge is not open for interest.")
-    interest, _ = Interest.objects.update_or_create(
+        raise ValidationError(_("This challenge is not open for interest."))
+    interest, _created = Interest.objects.update_or_create(
         challenge=challenge, student=student, defaults={"note": note, "status": InterestStatus.INTERESTED}
     )
     if manages_challenge(challenge.owner, challenge):  # not someone who has left the organisation
@@ -126,12 +127,12 @@ def select_team(challenge: ChallengePage, interest: Interest, user) -> None:
     """The organisation picks one team: the others are told no, both sides get each other's
     contact details, and the challenge moves to in progress."""
     if not manages_challenge(user, challenge):
-        raise PermissionDenied("Only the organisation that posted this challenge can pick a team.")
+        raise PermissionDenied(_("Only the organisation that posted this challenge can pick a team."))
     challenge = ChallengePage.objects.select_for_update().get(pk=challenge.pk)
     if challenge.status != ChallengeStatus.OPEN:
-        raise ValidationError("A team can be picked only while the challenge is open.")
+        raise ValidationError(_("A team can be picked only while the challenge is open."))
     if interest.challenge_id != challenge.pk or interest.status != InterestStatus.INTERESTED:
-        raise ValidationError("That team is no longer interested in this challenge.")
+        raise ValidationError(_("That team is no longer interested in this challenge."))
     challenge.interests.filter(status=InterestStatus.INTERESTED).exclude(pk=interest.pk).update(
         status=InterestStatus.NOT_SELECTED
     )
@@ -152,12 +153,12 @@ def complete_challenge(challenge: ChallengePage, outcome_html: str, project: Pro
     page and on its latest revision, so nothing the team has not published is published
     and a draft they are working on keeps their changes."""
     if not can_complete(user, challenge):
-        raise PermissionDenied("Only the organisation or an editor can complete this challenge.")
+        raise PermissionDenied(_("Only the organisation or an editor can complete this challenge."))
     challenge = ChallengePage.objects.select_for_update().get(pk=challenge.pk)
     if challenge.status != ChallengeStatus.IN_PROGRESS:
-        raise ValidationError("A challenge can be completed only while a team is working on it.")
+        raise ValidationError(_("A challenge can be completed only while a team is working on it."))
     if project and not projects_that_may_answer(challenge).filter(pk=project.pk).exists():
-        raise ValidationError("That project cannot be linked to this challenge.")
+        raise ValidationError(_("That project cannot be linked to this challenge."))
     set_status(challenge, ChallengeStatus.COMPLETED, outcome=outcome_html)
     if project and project.challenge_id != challenge.pk:
         ProjectPage.objects.filter(pk=project.pk).update(challenge=challenge)

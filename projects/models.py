@@ -5,6 +5,8 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -21,32 +23,32 @@ PAGE_SIZE = 12
 
 
 class Theme(models.TextChoices):
-    HEALTH = "health", "Health and care"
-    ENVIRONMENT = "environment", "Environment"
-    COMMUNITY_SAFETY = "community-safety", "Community safety"
-    EDUCATION = "education", "Education"
-    LOCAL_ECONOMY = "local-economy", "Local economy"
-    ACCESSIBILITY = "accessibility", "Accessibility and inclusion"
+    HEALTH = "health", gettext_lazy("Health and care")
+    ENVIRONMENT = "environment", gettext_lazy("Environment")
+    COMMUNITY_SAFETY = "community-safety", gettext_lazy("Community safety")
+    EDUCATION = "education", gettext_lazy("Education")
+    LOCAL_ECONOMY = "local-economy", gettext_lazy("Local economy")
+    ACCESSIBILITY = "accessibility", gettext_lazy("Accessibility and inclusion")
 
 
 class ChallengeStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    IN_PROGRESS = "in-progress", "In progress"
-    COMPLETED = "completed", "Completed"
-    CLOSED = "closed", "Closed"
+    OPEN = "open", pgettext_lazy("challenge status", "Open")
+    IN_PROGRESS = "in-progress", pgettext_lazy("challenge status", "In progress")
+    COMPLETED = "completed", pgettext_lazy("challenge status", "Completed")
+    CLOSED = "closed", pgettext_lazy("challenge status", "Closed")
 
 
 class PersonalData(models.TextChoices):
-    NO = "no", "No"
-    YES = "yes", "Yes"
-    NOT_SURE = "not-sure", "Not sure"
+    NO = "no", gettext_lazy("No")
+    YES = "yes", gettext_lazy("Yes")
+    NOT_SURE = "not-sure", gettext_lazy("Not sure")
 
 
 class Stage(models.TextChoices):
-    IDEA = "idea", "Idea"
-    PROTOTYPE = "prototype", "Prototype"
-    PILOT = "pilot", "Pilot"
-    IN_USE = "in-use", "In use"
+    IDEA = "idea", pgettext_lazy("project stage", "Idea")
+    PROTOTYPE = "prototype", pgettext_lazy("project stage", "Prototype")
+    PILOT = "pilot", pgettext_lazy("project stage", "Pilot")
+    IN_USE = "in-use", pgettext_lazy("project stage", "In use")
 
 
 class ChallengeIndexPage(BasePage):
@@ -58,7 +60,8 @@ class ChallengeIndexPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
 
     class Meta:
-        verbose_name = "challenge index page"
+        verbose_name = gettext_lazy("challenge index page")
+        verbose_name_plural = gettext_lazy("challenge index pages")
 
     def get_context(self, request, *args, **kwargs):
         from .filters import ChallengeFilterForm
@@ -90,25 +93,46 @@ class ChallengePageQuerySet(VisiblePageQuerySet):
 class ChallengePage(BasePage):
     """A problem a Luton business or community organisation would like a student team to tackle."""
 
-    search_kind = "Challenge"
+    search_kind = gettext_lazy("Challenge")
 
     organisation = models.ForeignKey(
-        "accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="challenges"
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="challenges",
+        verbose_name=gettext_lazy("organisation"),
     )
-    problem = RichTextField(features=RICH_TEXT_FEATURES, help_text="The problem in plain words.")
-    theme = models.CharField(max_length=20, choices=Theme.choices)
-    beneficiaries = models.TextField("who benefits", max_length=1000)
-    success = models.TextField("what success looks like", max_length=1000)
-    data_available = models.TextField("what data exists", max_length=1000)
+    problem = RichTextField(
+        gettext_lazy("problem"), features=RICH_TEXT_FEATURES, help_text=gettext_lazy("The problem in plain words.")
+    )
+    theme = models.CharField(gettext_lazy("theme"), max_length=20, choices=Theme.choices)
+    beneficiaries = models.TextField(gettext_lazy("who benefits"), max_length=1000)
+    success = models.TextField(gettext_lazy("what success looks like"), max_length=1000)
+    data_available = models.TextField(gettext_lazy("what data exists"), max_length=1000)
     personal_data = models.CharField(
-        "does the data include personal data", max_length=10, choices=PersonalData.choices, default=PersonalData.NO
+        gettext_lazy("does the data include personal data"),
+        max_length=10,
+        choices=PersonalData.choices,
+        default=PersonalData.NO,
     )
-    ethics_concerns = models.TextField(blank=True, max_length=1000)
-    results_ownership = models.TextField("who owns the results", max_length=500)
-    areas = ParentalManyToManyField("skills.Area", blank=True, related_name="challenges", verbose_name="skill areas")
-    timescale = models.CharField(max_length=120, help_text="For example “Six weeks from February”.")
-    status = models.CharField(max_length=20, choices=ChallengeStatus.choices, default=ChallengeStatus.OPEN)
-    outcome = RichTextField(features=RICH_TEXT_FEATURES, blank=True, help_text="What happened, once completed.")
+    ethics_concerns = models.TextField(gettext_lazy("ethics concerns"), blank=True, max_length=1000)
+    results_ownership = models.TextField(gettext_lazy("who owns the results"), max_length=500)
+    areas = ParentalManyToManyField(
+        "skills.Area", blank=True, related_name="challenges", verbose_name=gettext_lazy("skill areas")
+    )
+    timescale = models.CharField(
+        gettext_lazy("timescale"), max_length=120, help_text=gettext_lazy("For example “Six weeks from February”.")
+    )
+    status = models.CharField(
+        gettext_lazy("status"), max_length=20, choices=ChallengeStatus.choices, default=ChallengeStatus.OPEN
+    )
+    outcome = RichTextField(
+        gettext_lazy("outcome"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=gettext_lazy("What happened, once completed."),
+    )
 
     objects = PageManager.from_queryset(ChallengePageQuerySet)()
 
@@ -128,7 +152,7 @@ class ChallengePage(BasePage):
                 FieldPanel("ethics_concerns"),
                 FieldPanel("results_ownership"),
             ],
-            heading="Readiness check",
+            heading=gettext_lazy("Readiness check"),
         ),
         FieldPanel("areas"),
         FieldPanel("timescale"),
@@ -154,7 +178,8 @@ class ChallengePage(BasePage):
     ]
 
     class Meta:
-        verbose_name = "challenge"
+        verbose_name = gettext_lazy("challenge")
+        verbose_name_plural = gettext_lazy("challenges")
 
     @property
     def status_tag_class(self) -> str:
@@ -190,7 +215,8 @@ class ProjectIndexPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
 
     class Meta:
-        verbose_name = "project index page"
+        verbose_name = gettext_lazy("project index page")
+        verbose_name_plural = gettext_lazy("project index pages")
 
     def get_context(self, request, *args, **kwargs):
         from .filters import ProjectFilterForm
@@ -218,34 +244,44 @@ class ProjectPageQuerySet(VisiblePageQuerySet):
 class ProjectPage(BasePage):
     """A student team's project, shown in the showcase once an editor approves it."""
 
-    search_kind = "Project"
+    search_kind = gettext_lazy("Project")
 
     team_members = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="projects",
-        help_text="Team members with portal accounts. They can edit the project until it is published.",
+        verbose_name=gettext_lazy("team members"),
+        help_text=gettext_lazy("Team members with portal accounts. They can edit the project until it is published."),
     )
     team_names = models.CharField(
-        "other team members",
+        gettext_lazy("other team members"),
         max_length=300,
         blank=True,
-        help_text="Names of team members without an account, separated by commas.",
+        help_text=gettext_lazy("Names of team members without an account, separated by commas."),
     )
     challenge = models.ForeignKey(
-        ChallengePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="answering_projects"
+        ChallengePage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="answering_projects",
+        verbose_name=gettext_lazy("challenge"),
     )
-    description = RichTextField("what it does", features=RICH_TEXT_FEATURES)
-    areas = ParentalManyToManyField("skills.Area", blank=True, related_name="projects", verbose_name="skill areas")
-    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.IDEA)
-    outcome = models.TextField("outcome for the organisation", blank=True, max_length=2000)
-    code_url = models.URLField("code link", blank=True)
-    demo_url = models.URLField("demo link", blank=True)
-    data_used = models.TextField("data used", max_length=1000)
-    risks = models.TextField("known risks and limitations", max_length=1000)
-    human_control = models.TextField("how people stay in control", max_length=1000)
+    description = RichTextField(gettext_lazy("what it does"), features=RICH_TEXT_FEATURES)
+    areas = ParentalManyToManyField(
+        "skills.Area", blank=True, related_name="projects", verbose_name=gettext_lazy("skill areas")
+    )
+    stage = models.CharField(gettext_lazy("stage"), max_length=20, choices=Stage.choices, default=Stage.IDEA)
+    outcome = models.TextField(gettext_lazy("outcome for the organisation"), blank=True, max_length=2000)
+    code_url = models.URLField(gettext_lazy("code link"), blank=True)
+    demo_url = models.URLField(gettext_lazy("demo link"), blank=True)
+    data_used = models.TextField(gettext_lazy("data used"), max_length=1000)
+    risks = models.TextField(gettext_lazy("known risks and limitations"), max_length=1000)
+    human_control = models.TextField(gettext_lazy("how people stay in control"), max_length=1000)
     is_featured = models.BooleanField(
-        "featured", default=False, help_text="Show on the home page. Otherwise the newest projects are shown."
+        gettext_lazy("featured"),
+        default=False,
+        help_text=gettext_lazy("Show on the home page. Otherwise the newest projects are shown."),
     )
 
     objects = PageManager.from_queryset(ProjectPageQuerySet)()
@@ -263,10 +299,10 @@ class ProjectPage(BasePage):
         FieldPanel("outcome"),
         FieldPanel("code_url"),
         FieldPanel("demo_url"),
-        InlinePanel("gallery_images", heading="Gallery", label="Image"),
+        InlinePanel("gallery_images", heading=gettext_lazy("Gallery"), label=gettext_lazy("Image")),
         MultiFieldPanel(
             [FieldPanel("data_used"), FieldPanel("risks"), FieldPanel("human_control")],
-            heading="Responsible AI summary",
+            heading=gettext_lazy("Responsible AI summary"),
         ),
         FieldPanel("is_featured"),
     ]
@@ -289,7 +325,8 @@ class ProjectPage(BasePage):
     ]
 
     class Meta:
-        verbose_name = "project"
+        verbose_name = gettext_lazy("project")
+        verbose_name_plural = gettext_lazy("projects")
 
     @property
     def team_display(self) -> list[str]:
@@ -305,37 +342,60 @@ class ProjectPage(BasePage):
 
 
 class ProjectGalleryImage(Orderable):
-    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey(get_image_model_string(), on_delete=models.CASCADE, related_name="+")
-    alt_text = models.CharField(
-        max_length=250, help_text="Describe the image for someone who cannot see it, for example “A bar chart of…”."
+    page = ParentalKey(
+        ProjectPage, on_delete=models.CASCADE, related_name="gallery_images", verbose_name=gettext_lazy("page")
     )
-    caption = models.CharField(max_length=250, blank=True)
+    image = models.ForeignKey(
+        get_image_model_string(), on_delete=models.CASCADE, related_name="+", verbose_name=gettext_lazy("image")
+    )
+    alt_text = models.CharField(
+        gettext_lazy("alt text"),
+        max_length=250,
+        help_text=gettext_lazy("Describe the image for someone who cannot see it, for example “A bar chart of…”."),
+    )
+    caption = models.CharField(gettext_lazy("caption"), max_length=250, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = gettext_lazy("project gallery image")
+        verbose_name_plural = gettext_lazy("project gallery images")
+
 
 class InterestStatus(models.TextChoices):
-    INTERESTED = "interested", "Interested"
-    SELECTED = "selected", "Selected"
-    NOT_SELECTED = "not-selected", "Not selected"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    INTERESTED = "interested", pgettext_lazy("status of a team's interest in a challenge", "Interested")
+    SELECTED = "selected", pgettext_lazy("status of a team's interest in a challenge", "Selected")
+    NOT_SELECTED = "not-selected", pgettext_lazy("status of a team's interest in a challenge", "Not selected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("status of a team's interest in a challenge", "Withdrawn")
 
 
 class Interest(models.Model):
     """A student team's interest in taking on an open challenge."""
 
-    challenge = models.ForeignKey(ChallengePage, on_delete=models.CASCADE, related_name="interests")
-    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="challenge_interests")
-    note = models.TextField(
-        "about your team", max_length=1000, help_text="Who is in your team and the skills you bring."
+    challenge = models.ForeignKey(
+        ChallengePage, on_delete=models.CASCADE, related_name="interests", verbose_name=gettext_lazy("challenge")
     )
-    status = models.CharField(max_length=20, choices=InterestStatus.choices, default=InterestStatus.INTERESTED)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="challenge_interests",
+        verbose_name=gettext_lazy("student"),
+    )
+    note = models.TextField(
+        gettext_lazy("about your team"),
+        max_length=1000,
+        help_text=gettext_lazy("Who is in your team and the skills you bring."),
+    )
+    status = models.CharField(
+        gettext_lazy("status"), max_length=20, choices=InterestStatus.choices, default=InterestStatus.INTERESTED
+    )
+    created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(gettext_lazy("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["created_at"]
+        verbose_name = gettext_lazy("interest")
+        verbose_name_plural = gettext_lazy("interests")
         constraints = [
             models.UniqueConstraint(fields=["challenge", "student"], name="projects_interest_one_per_student"),
             models.UniqueConstraint(
@@ -346,7 +406,8 @@ class Interest(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.student} on {self.challenge}"
+        # Translators: a team's interest in a challenge, such as “Asha Patel on Forecast food bank demand”.
+        return _("%(student)s on %(challenge)s") % {"student": self.student, "challenge": self.challenge}
 
 
 class TeamInvitationQuerySet(models.QuerySet):
@@ -360,21 +421,32 @@ class TeamInvitation(models.Model):
     invited address verified, can accept it; the email carries the token, the database
     only its hash."""
 
-    project = models.ForeignKey(ProjectPage, on_delete=models.CASCADE, related_name="invitations")
-    email = models.EmailField(max_length=254, help_text="The invited address, in lower case.")
+    project = models.ForeignKey(
+        ProjectPage, on_delete=models.CASCADE, related_name="invitations", verbose_name=gettext_lazy("project")
+    )
+    email = models.EmailField(
+        gettext_lazy("email"), max_length=254, help_text=gettext_lazy("The invited address, in lower case.")
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="sent_invitations"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sent_invitations",
+        verbose_name=gettext_lazy("invited by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    declined_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(gettext_lazy("expires at"))
+    accepted_at = models.DateTimeField(gettext_lazy("accepted at"), null=True, blank=True)
+    declined_at = models.DateTimeField(gettext_lazy("declined at"), null=True, blank=True)
 
     objects = TeamInvitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]
+        verbose_name = gettext_lazy("team invitation")
+        verbose_name_plural = gettext_lazy("team invitations")
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "email"],
@@ -384,7 +456,8 @@ class TeamInvitation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.email} to {self.project}"
+        # Translators: an invitation to join a project's team, such as “sam@example.org to Food bank forecast”.
+        return _("%(email)s to %(project)s") % {"email": self.email, "project": self.project}
 
     @property
     def is_expired(self) -> bool:
@@ -394,7 +467,9 @@ class TeamInvitation(models.Model):
     def status(self) -> str:
         """Where the invitation stands, in words."""
         if self.accepted_at:
-            return "Accepted"
+            return pgettext("invitation status", "Accepted")
         if self.declined_at:
-            return "Declined"
-        return "Expired" if self.is_expired else "Waiting for an answer"
+            return pgettext("invitation status", "Declined")
+        if self.is_expired:
+            return pgettext("invitation status", "Expired")
+        return pgettext("invitation status", "Waiting for an answer")

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 
 from portal.accounts.models import Role
@@ -14,11 +15,14 @@ from .uploads import save_image
 
 CHALLENGE_WORKFLOW = "Challenge review"
 PROJECT_WORKFLOW = "Project review"
-IN_REVIEW = (
+IN_REVIEW = gettext_lazy(
     "Our editors are reviewing this now, so it cannot be changed until they finish. We will email you when "
     "it is published or if they ask for changes, and you can edit it then."
 )
-SAVED_AT_THE_SAME_MOMENT = "Something else was saved at the same moment, so this was not saved. Send the form again."
+SAVED_AT_THE_SAME_MOMENT = gettext_lazy(
+    "Something else was saved at the same moment, so this was not saved. Send the form again."
+)
+PUBLISHED_NOW = gettext_lazy("This is published now, so only our editors can change it.")
 
 
 def can_submit_challenge(user) -> bool:
@@ -57,13 +61,13 @@ def can_edit(user, page: Page) -> bool:
 def review_status(page: Page) -> str:
     """Where a submission stands, in words for its submitter."""
     if page.live:
-        return "Published"
+        return pgettext("status of a submission", "Published")
     state = page.current_workflow_state
     if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        return "Changes requested"
+        return pgettext("status of a submission", "Changes requested")
     if state:
-        return "In review"
-    return "Draft"
+        return pgettext("status of a submission", "In review")
+    return pgettext("status of a submission", "Draft")
 
 
 def unique_slug(parent: Page, title: str) -> str:
@@ -99,7 +103,7 @@ def add_submission(index_model: type[Page], page: Page, attempts: int = 3) -> No
     tree positions) of those before it. Pages added another way at the same moment (an editor
     in the admin) can still take the slug or position: then it tries again with fresh ones,
     and after `attempts` it gives up with a message instead of an error page."""
-    for _ in range(attempts):
+    for _attempt in range(attempts):
         parent = index_model.objects.select_for_update().get()
         page.slug = unique_slug(parent, page.title)
         try:
@@ -119,7 +123,7 @@ def lock_for_editing(page: Page) -> None:
     sent for review since the form was shown."""
     current = Page.objects.select_for_update().get(pk=page.pk)
     if current.live:
-        raise PermissionDenied("This is published now, so only our editors can change it.")
+        raise PermissionDenied(PUBLISHED_NOW)
     if is_in_review(current):
         raise PermissionDenied(IN_REVIEW)
 

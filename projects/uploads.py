@@ -7,6 +7,8 @@ import secrets
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
@@ -16,15 +18,15 @@ from .models import ProjectGalleryImage, ProjectPage
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-NOT_AN_IMAGE = "The file must be a JPEG, PNG or WebP image."
-TOO_MANY_PIXELS = "The image must be at most 40 megapixels."
+NOT_AN_IMAGE = gettext_lazy("The file must be a JPEG, PNG or WebP image.")
+TOO_MANY_PIXELS = gettext_lazy("The image must be at most 40 megapixels.")
 
 
 def check_image(upload) -> str:
     """Raise ValidationError unless `upload` is a JPEG, PNG or WebP image (judged by its
     content) within the size limits; return its format name."""
     if upload.size > MAX_BYTES:
-        raise ValidationError("The image must be smaller than 10 MB.")
+        raise ValidationError(_("The image must be smaller than 10 MB."))
     try:
         upload.seek(0)
         with Image.open(upload) as image:

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import invitations
@@ -23,6 +25,7 @@ from .matching import (
 from .models import ChallengeIndexPage, ChallengePage, ChallengeStatus, Interest, ProjectIndexPage, ProjectPage
 from .submission import (
     IN_REVIEW,
+    PUBLISHED_NOW,
     can_submit_challenge,
     can_submit_project,
     editable_draft,
@@ -43,7 +46,7 @@ def submission_to_edit(user, model, page_id: int):
     if not is_submitter(user, page):
         raise Http404
     if page.live:
-        raise PermissionDenied("This is published now, so only our editors can change it.")
+        raise PermissionDenied(PUBLISHED_NOW)
     return page
 
 
@@ -59,10 +62,10 @@ def add_model_errors(form, error: ValidationError) -> None:
 def submission_form(request, page_id, *, model, form_class, submit, index_model, new_title):
     """Post a new submission, or edit one's own draft, through `form_class`."""
     if not index_model.objects.exists():
-        raise Http404("This part of the site is not set up yet.")
+        raise Http404(_("This part of the site is not set up yet."))
     page = submission_to_edit(request.user, model, page_id) if page_id is not None else None
     if page and is_in_review(page):  # approval publishes the latest revision: it must stay what was sent
-        context = {"title": f"“{page.title}” is being reviewed", "explanation": IN_REVIEW}
+        context = {"title": _("“%(title)s” is being reviewed") % {"title": page.title}, "explanation": IN_REVIEW}
         return render(request, "projects/in_review.html", context, status=403 if request.method == "POST" else 200)
     draft = editable_draft(page) if page else None
     initial = form_class.initial_from(draft) if draft else None
@@ -74,11 +77,13 @@ def submission_form(request, page_id, *, model, form_class, submit, index_model,
         except ValidationError as error:
             add_model_errors(form, error)
         else:
-            messages.success(request, f"Thank you. “{saved.title}” is with our editors for review.")
+            messages.success(
+                request, _("Thank you. “%(title)s” is with our editors for review.") % {"title": saved.title}
+            )
             if invited := getattr(form, "invited_emails", None):
                 messages.success(request, invited_message(invited))
             return redirect("me")
-    title = f"Edit “{page.title}”" if page else new_title
+    title = _("Edit “%(title)s”") % {"title": page.title} if page else new_title
     context = {"form": form, "title": title, "page": page}
     if isinstance(page, ProjectPage):
         context["invitations"] = page.invitations.pending().order_by("email")
@@ -87,7 +92,12 @@ def submission_form(request, page_id, *, model, form_class, submit, index_model,
 
 def invited_message(addresses: list[str]) -> str:
     """The same words whether or not an address has an account."""
-    return "We’ve emailed an invitation to " + ", ".join(addresses) + ". They join the team when they accept it."
+    return ngettext(
+        # Translators: “addresses” is a list of email addresses separated by commas.
+        "We’ve emailed an invitation to %(addresses)s. They join the team when they accept it.",
+        "We’ve emailed an invitation to %(addresses)s. They join the team when they accept it.",
+        len(addresses),
+    ) % {"addresses": ", ".join(addresses)}
 
 
 @login_required
@@ -95,13 +105,17 @@ def challenge_submit(request, page_id=None):
     if page_id is None and not can_submit_challenge(request.user):
         return forbidden(
             request,
-            "Only businesses and organisations can post challenges",
-            "Post a challenge by choosing “Business or organisation” as your role on your profile page and "
-            "naming your organisation. Our editors confirm organisations before they are named publicly.",
+            _("Only businesses and organisations can post challenges"),
+            _(
+                # Translators: “Business or organisation” is the name of a role on the profile page (translated
+                # separately).
+                "Post a challenge by choosing “Business or organisation” as your role on your profile page and "
+                "naming your organisation. Our editors confirm organisations before they are named publicly."
+            ),
         )
     return submission_form(
         request, page_id, model=ChallengePage, form_class=ChallengeForm, submit=submit_challenge,
-        index_model=ChallengeIndexPage, new_title="Post a challenge",
+        index_model=ChallengeIndexPage, new_title=_("Post a challenge"),
     )  # fmt: skip
 
 
@@ -110,13 +124,16 @@ def project_submit(request, page_id=None):
     if page_id is None and not can_submit_project(request.user):
         return forbidden(
             request,
-            "Only students can add projects",
-            "Student teams add their projects to the showcase. If you are a student, choose “Student” as your "
-            "role on your profile page. Organisations can post a challenge for a team to take on instead.",
+            _("Only students can add projects"),
+            _(
+                # Translators: “Student” is the name of a role on the profile page (translated separately).
+                "Student teams add their projects to the showcase. If you are a student, choose “Student” as your "
+                "role on your profile page. Organisations can post a challenge for a team to take on instead."
+            ),
         )
     return submission_form(
         request, page_id, model=ProjectPage, form_class=ProjectForm, submit=submit_project,
-        index_model=ProjectIndexPage, new_title="Add your project",
+        index_model=ProjectIndexPage, new_title=_("Add your project"),
     )  # fmt: skip
 
 
@@ -137,7 +154,7 @@ def challenge_interest(request, page_id):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, "Your interest is registered. We will email you when the organisation decides.")
+        messages.success(request, _("Your interest is registered. We will email you when the organisation decides."))
     return redirect(challenge.url)
 
 
@@ -146,7 +163,7 @@ def challenge_interest(request, page_id):
 def interest_withdraw(request, pk):
     interest = get_object_or_404(Interest, pk=pk, student=request.user)
     withdraw_interest(interest)
-    messages.success(request, "You have withdrawn your interest.")
+    messages.success(request, _("You have withdrawn your interest."))
     return redirect("me")
 
 
@@ -155,10 +172,10 @@ def interest_withdraw(request, pk):
 def challenge_select_team(request, page_id):
     challenge = live_challenge(page_id)
     if not manages_challenge(request.user, challenge):
-        raise PermissionDenied("Only the organisation that posted this challenge can pick a team.")
+        raise PermissionDenied(_("Only the organisation that posted this challenge can pick a team."))
     form = SelectTeamForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Pick a team from the list of interested teams.")
+        messages.error(request, _("Pick a team from the list of interested teams."))
     else:
         interest = get_object_or_404(Interest, pk=form.cleaned_data["interest"], challenge=challenge)
         try:
@@ -166,7 +183,7 @@ def challenge_select_team(request, page_id):
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
-            messages.success(request, "You have picked a team. We have emailed you both each other's details.")
+            messages.success(request, _("You have picked a team. We have emailed you both each other's details."))
     return redirect(challenge.url)
 
 
@@ -174,9 +191,9 @@ def challenge_select_team(request, page_id):
 def challenge_complete(request, page_id):
     challenge = live_challenge(page_id)
     if not can_complete(request.user, challenge):
-        raise PermissionDenied("Only the organisation or an editor can complete this challenge.")
+        raise PermissionDenied(_("Only the organisation or an editor can complete this challenge."))
     if challenge.status != ChallengeStatus.IN_PROGRESS:
-        messages.error(request, "A challenge can be completed only while a team is working on it.")
+        messages.error(request, _("A challenge can be completed only while a team is working on it."))
         return redirect(challenge.url)
     form = CompleteChallengeForm(request.POST or None, projects=projects_that_may_answer(challenge))
     if request.method == "POST" and form.is_valid():
@@ -185,7 +202,7 @@ def challenge_complete(request, page_id):
         except ValidationError as error:  # completed by someone else a moment ago
             messages.error(request, error.messages[0])
         else:
-            messages.success(request, "The challenge is marked completed. Thank you for sharing the outcome.")
+            messages.success(request, _("The challenge is marked completed. Thank you for sharing the outcome."))
         return redirect(challenge.url)
     return render(request, "projects/complete.html", {"form": form, "challenge": challenge})
 
@@ -194,7 +211,7 @@ def invitation(request, token):
     """The invited person accepts or declines; signing in (or up) first brings them back here."""
     found = invitations.find(token)
     if found is None:
-        raise Http404("This invitation link is not complete or is not one of ours.")
+        raise Http404(_("This invitation link is not complete or is not one of ours."))
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     refusal = invitations.refusal(found, request.user)
@@ -207,9 +224,10 @@ def invitation(request, token):
                 refusal = error.messages[0]
             else:
                 if answer == "accept":
-                    messages.success(request, f"You are now in the team for “{found.project.title}”.")
+                    message = _("You are now in the team for “%(title)s”.")
                 else:
-                    messages.success(request, f"You have declined the invitation to “{found.project.title}”.")
+                    message = _("You have declined the invitation to “%(title)s”.")
+                messages.success(request, message % {"title": found.project.title})
                 return redirect("me")
     context = {"invitation": found, "refusal": refusal}
     return render(request, "projects/invitation.html", context, status=403 if refusal else 200)

@@ -4,6 +4,7 @@ the town dashboard and the demo."""
 from operator import attrgetter
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -34,7 +35,13 @@ def submissions_of(user) -> list:
     )
     pages.sort(key=lambda page: page.latest_revision_created_at or page.first_published_at, reverse=True)
     return [
-        {"page": page, "kind": page._meta.verbose_name, "status": review_status(page), "can_edit": can_edit(user, page)}
+        {
+            "page": page,
+            "kind": page._meta.verbose_name,
+            "is_challenge": isinstance(page, ChallengePage),
+            "status": review_status(page),
+            "can_edit": can_edit(user, page),
+        }
         for page in pages
     ]
 
@@ -48,7 +55,7 @@ def submissions_section(request):
         return None
     return {
         "key": "submissions",
-        "title": "Your challenges and projects",
+        "title": _("Your challenges and projects"),
         "template": "projects/me_submissions.html",
         "order": 30,
         "submissions": submissions,
@@ -75,7 +82,7 @@ def interests_section(request):
         return None
     return {
         "key": "challenge-interest",
-        "title": "Teams and challenges",
+        "title": _("Teams and challenges"),
         "template": "projects/me_interests.html",
         "order": 31,
         "my_interests": mine,
@@ -89,7 +96,7 @@ def open_challenges_section(request):
     if not challenges:
         return None
     return {
-        "title": "Open challenges",
+        "title": _("Open challenges"),
         "template": "projects/home_challenges.html",
         "order": 30,
         "challenges": challenges,
@@ -104,7 +111,12 @@ def featured_projects_section(request):
         projects = [project for project in projects if project.is_featured]
     if not projects:
         return None
-    return {"title": "Student projects", "template": "projects/home_projects.html", "order": 31, "projects": projects}
+    return {
+        "title": _("Student projects"),
+        "template": "projects/home_projects.html",
+        "order": 31,
+        "projects": projects,
+    }
 
 
 @hooks.register("personal_data_export")
