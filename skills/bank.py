@@ -10,6 +10,17 @@ A bank is a dict stored on FrameworkVersion.bank:
 Knowledge questions end with the "I'm not sure" option; confidence statements carry no
 options because they all use CONFIDENCE_SCALE. Answers are strings: an option id, "not-sure",
 or "0"–"3" for a confidence statement.
+
+When editors have translated the words, the bank also carries them, each only while it is
+up to date with the English it translates and not blank:
+
+    "translations": {"ur": {"areas": {"staying-safe": {"name": ...}},
+                            "questions": {"12": {"text": ..., "hint": ..., "explanation": ...,
+                                                 "options": {"40": ...}}}}, ...}
+
+`localised_bank` lays them over the English for a reader, text by text. Ids, options, right
+answers and order never change with the language, so an assessment taken in Urdu is asked
+and scored exactly as in English, and its result can be read in any language.
 """
 
 from collections.abc import Iterable
@@ -25,12 +36,26 @@ NOT_SURE_TEXT = gettext_noop("I'm not sure")
 CONFIDENCE_VALUES = ("0", "1", "2", "3")
 
 
+TRANSLATED_QUESTION_TEXTS = ("text", "hint", "explanation")
+
+
 def snapshot(areas: Iterable, questions: Iterable) -> dict:
-    """The bank for these areas and active questions (each with `.options.all()`), in order."""
-    return {
+    """The bank for these areas and active questions (each with `.options.all()` and
+    `.translations.all()`), in order. A bank with no translations has no "translations"."""
+    areas = list(areas)
+    questions = [question for question in questions if question.is_active]
+    bank = {
         "areas": [{"id": area.pk, "slug": area.slug, "name": area.name} for area in areas],
-        "questions": [question_snapshot(question) for question in questions if question.is_active],
+        "questions": [question_snapshot(question) for question in questions],
     }
+    translations = translations_snapshot(areas, questions)
+    if translations:
+        bank["translations"] = translations
+    return bank
+
+
+def sorted_options(question) -> list:
+    return sorted(question.options.all(), key=lambda option: (option.sort_order or 0, option.pk))
 
 
 def question_snapshot(question) -> dict:
@@ -38,7 +63,7 @@ def question_snapshot(question) -> dict:
     if question.kind == KNOWLEDGE:
         options = [
             {"id": str(option.pk), "text": option.text, "correct": option.is_correct}
-            for option in sorted(question.options.all(), key=lambda option: (option.sort_order or 0, option.pk))
+            for option in sorted_options(question)
         ]
         options.append({"id": NOT_SURE, "text": NOT_SURE_TEXT, "correct": False})
     return {
@@ -50,6 +75,70 @@ def question_snapshot(question) -> dict:
         "explanation": question.explanation,
         "quick": question.in_quick_version,
         "options": options,
+    }
+
+
+def translations_snapshot(areas: list, questions: list) -> dict:
+    """{language: {"areas": ..., "questions": ...}} of the up-to-date, non-blank translations."""
+    translations: dict[str, dict] = {}
+
+    def add(language: str, kind: str, key: str, texts: dict) -> None:
+        if texts:
+            translations.setdefault(language, {}).setdefault(kind, {})[key] = texts
+
+    for area in areas:
+        for translation in _translations_of(area):
+            add(translation.language, "areas", area.slug, _present({"name": translation.up_to_date("name", area.name)}))
+    for question in questions:
+        options = sorted_options(question) if question.kind == KNOWLEDGE else []
+        for translation in _translations_of(question):
+            texts = _present(
+                {field: translation.up_to_date(field, getattr(question, field)) for field in TRANSLATED_QUESTION_TEXTS}
+            )
+            answers = _present(
+                {
+                    str(option.pk): translation.up_to_date("options", option.text, key=str(option.pk))
+                    for option in options
+                }
+            )
+            if answers:
+                texts["options"] = answers
+            add(translation.language, "questions", str(question.pk), texts)
+    return translations
+
+
+def _translations_of(obj) -> list:
+    # The first bank is published by a migration, whose models have no translations yet.
+    return list(obj.translations.all()) if hasattr(obj, "translations") else []
+
+
+def _present(texts: dict) -> dict:
+    return {key: text for key, text in texts.items() if text}
+
+
+def localised_bank(bank: dict, language: str) -> dict:
+    """The bank with its words in `language` wherever the bank carries a translation, and in
+    English wherever it does not, text by text. Everything else (ids, options, right answers,
+    order) is the bank's own, so answers and scores do not depend on the language."""
+    overlay = bank.get("translations", {}).get(language)
+    if not overlay:
+        return bank
+    areas, questions = overlay.get("areas", {}), overlay.get("questions", {})
+    return {
+        **bank,
+        "areas": [{**area, "name": areas.get(area["slug"], {}).get("name") or area["name"]} for area in bank["areas"]],
+        "questions": [
+            _localised_question(question, questions.get(str(question["id"]), {})) for question in bank["questions"]
+        ],
+    }
+
+
+def _localised_question(question: dict, texts: dict) -> dict:
+    answers = texts.get("options", {})
+    return {
+        **question,
+        **{field: texts.get(field) or question[field] for field in TRANSLATED_QUESTION_TEXTS},
+        "options": [{**option, "text": answers.get(option["id"]) or option["text"]} for option in question["options"]],
     }
 
 

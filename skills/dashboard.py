@@ -250,6 +250,8 @@ def build_figures(
     areas: list[dict],
     level_names: Mapping[int, str],
     withheld: Iterable[tuple] = (),
+    language_rows: Iterable[tuple[str, int]] = (),
+    languages: Sequence[tuple[str, str]] = (),
 ) -> dict:
     """Turn grouped counts from the database into the published, protected figures.
 
@@ -259,6 +261,8 @@ def build_figures(
     wards: dicts with id, slug, name, is_outside_luton, adult_population.
     areas: dicts with id, slug, name. level_names: {0: "Starting out", ...} for levels 0–3.
     withheld: `figure_keys` of counts that comparing date ranges would give away.
+    language_rows: (language code, count): the language each assessment was taken in.
+    languages: (code, name) of every language the portal speaks, each named in itself.
     Returns plain JSON-serialisable data; every count is a {"value", "suppressed", "reason"} dict
     (with "kind" when suppressed), its words in English: see `localised`.
     """
@@ -302,16 +306,20 @@ def build_figures(
         "wards": _ward_figures(wards, participants_by_ward, ready_by_ward, town_rate, withheld),
         **_weighted_estimate(wards, participants_by_ward, ready_by_ward),
         "quarters": _quarter_figures(quarter_rows),
+        "languages": _language_figures(language_rows, languages, participants, participants_cell, withheld),
     }
 
 
-def figure_keys(level_row: tuple, ward_slug: str) -> list[tuple]:
+def figure_keys(level_row: tuple, ward_slug: str, language: str | None = None) -> list[tuple]:
     """The published counts one group of assessments adds into, for `withheld_by_differences`:
-    level_row is (ward id, overall level, AI-ready) and ward_slug the ward's key."""
+    level_row is (ward id, overall level, AI-ready), ward_slug the ward's key and language
+    the language the assessments were taken in."""
     _, level, ready = level_row
     keys = [("participants",), ("level", level), ("ward", ward_slug)]
     if ready:
         keys += [("ai_ready",), ("ward_ready", ward_slug)]
+    if language is not None:
+        keys.append(("language", language))
     return keys
 
 
@@ -388,6 +396,25 @@ def _weighted_estimate(wards, participants_by_ward, ready_by_ward) -> dict:
         "weighted_coverage": coverage,
         "population_sources": [{"source": source, "year": year} for source, year in sources],
     }
+
+
+def _language_figures(language_rows, languages, participants, participants_cell, withheld) -> list[dict]:
+    """Participants by the language they took the skills check in: a group adding up to the
+    participants, protected like the levels. Every language the portal speaks has a row."""
+    counts = {code: 0 for code, _name in languages}
+    for code, count in language_rows:
+        counts[code] = counts.get(code, 0) + count
+    names = dict(languages)
+    cells = protect_group(counts, _of_kind(withheld, "language"))
+    return [
+        {
+            "language": code,
+            "name": names.get(code, code),
+            "participants": cell_json(cells[code]),
+            "share": share(count, participants, cells[code], participants_cell),
+        }
+        for code, count in counts.items()
+    ]
 
 
 def _quarter_figures(quarter_rows) -> list[dict]:

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as time_of_day
 from functools import partial
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q
@@ -164,7 +165,7 @@ def compute_figures(filters: Filters) -> dict:
     groups = list(
         Assessment.objects.filter(every_quarter.assessment_q())
         .annotate(**by_quarter)
-        .values_list("ward_id", "overall_level", "is_ai_ready", "year", "quarter", "is_demo")
+        .values_list("ward_id", "overall_level", "is_ai_ready", "year", "quarter", "is_demo", "language")
         .annotate(n=Count("id"))
         .order_by()
     )
@@ -202,15 +203,18 @@ def compute_figures(filters: Filters) -> dict:
 
     level_rows: dict[tuple, int] = {}
     quarter_rows: dict[tuple, int] = {}
+    language_rows: dict[str, int] = {}
     includes_demo_data = False
-    for ward_id, level, ready, year, quarter, is_demo, count in groups:
+    for ward_id, level, ready, year, quarter, is_demo, language, count in groups:
         index = quarter_number(year, quarter) - first_quarter
-        add_to_slices(figure_keys((ward_id, level, ready), ward_slug.get(ward_id, NOT_GIVEN)), index, count)
+        keys = figure_keys((ward_id, level, ready), ward_slug.get(ward_id, NOT_GIVEN), language)
+        add_to_slices(keys, index, count)
         if index not in chosen:
             continue
         includes_demo_data |= is_demo
         level_rows[ward_id, level, ready] = level_rows.get((ward_id, level, ready), 0) + count
         quarter_rows[f"{year} Q{quarter}", ready] = quarter_rows.get((f"{year} Q{quarter}", ready), 0) + count
+        language_rows[language] = language_rows.get(language, 0) + count
     area_rows: dict[tuple, int] = {}
     for area_id, level, year, quarter, count in area_groups:
         index = quarter_number(year, quarter) - first_quarter
@@ -226,6 +230,8 @@ def compute_figures(filters: Filters) -> dict:
         areas=areas,
         level_names=level_names,
         withheld=withheld,
+        language_rows=list(language_rows.items()),
+        languages=settings.LANGUAGES,
     )
     figures["generated_at"] = timezone.now().isoformat(timespec="seconds")
     # Invented people must never pass for residents: every page showing these figures says so.
@@ -237,8 +243,8 @@ def compute_figures(filters: Filters) -> dict:
 
 
 def _ward_counts(as_of: datetime) -> list[dict]:
-    """Participants, AI-ready and level-1-everywhere counts per ward up to `as_of`: one
-    grouped query serves every assessment metric."""
+    """Participants, AI-ready, level-1-everywhere and not-in-English counts per ward up to
+    `as_of`: one grouped query serves every assessment metric."""
     return list(
         Assessment.objects.filter(completed_at__lte=as_of)
         .values("ward_id", "ward__is_outside_luton")
@@ -246,6 +252,7 @@ def _ward_counts(as_of: datetime) -> list[dict]:
             total=Count("id"),
             ready=Count("id", filter=Q(is_ai_ready=True)),
             explorers=Count("id", filter=Q(overall_level__gte=1)),
+            other_languages=Count("id", filter=~Q(language=settings.LANGUAGE_CODE)),
         )
         .order_by()
     )
@@ -269,6 +276,11 @@ def ai_ready_share(rows: list[dict]) -> int | None:
 def level_one_all_areas_share(rows: list[dict]) -> int | None:
     # The overall level is the lowest area level, so overall ≥ 1 means level 1 in every area.
     return share(sum(row["explorers"] for row in rows), _assessed(rows))
+
+
+def assessments_in_other_languages(rows: list[dict]) -> int | None:
+    """Assessments taken in a language other than English (rounded, withheld under 10)."""
+    return publish_count(sum(row["other_languages"] for row in rows)).value
 
 
 def wards_within_10_points(rows: list[dict]) -> int | None:
@@ -304,5 +316,6 @@ def dashboard_metrics() -> dict:
         "level_one_all_areas_share": from_ward_counts(level_one_all_areas_share),
         "people_assessed": from_ward_counts(people_assessed),
         "wards_within_10_points": from_ward_counts(wards_within_10_points),
+        "assessments_in_other_languages": from_ward_counts(assessments_in_other_languages),
         "creators": creators,
     }

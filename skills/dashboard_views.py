@@ -40,9 +40,10 @@ DEMO_WARNING = gettext_lazy(
 # Column names, and the words in the "table", "group", "measure" and "suppressed" columns,
 # are keys for programs and stay in English; the descriptions are for people.
 CSV_COLUMNS = [
-    ("table", gettext_lazy("Which figures: headline, level, area, ward or quarter.")),
+    ("table", gettext_lazy("Which figures: headline, level, area, ward, quarter or language.")),
     # Translators: 'town', 'true' and words joined by underscores are values in the CSV: keep them as they are.
-    ("group", gettext_lazy("The row's subject: 'town', an area or ward slug, or a quarter such as '2026 Q1'.")),
+    ("group", gettext_lazy("The row's subject: 'town', an area or ward slug, a quarter such as '2026 Q1', or the "
+     "code of the language the skills check was taken in, such as 'pl'.")),
     ("level", gettext_lazy("Overall or area level 0–3 where the figure is per level, otherwise empty.")),
     # Translators: keep the words joined by underscores (and "participants") as they are: they are values in the CSV.
     ("measure", gettext_lazy("participants (a count rounded to the nearest 5), share_percent, ai_ready_share_percent, "
@@ -254,6 +255,10 @@ JSON_FIELDS = {
     "areas": gettext_lazy("For each skill area, participants at each level and the percentage."),
     "wards": gettext_lazy("For each ward, participants, AI-ready percentage and the gap to the town rate in points."),
     "quarters": gettext_lazy("For each calendar quarter, participants and AI-ready percentage."),
+    "languages": gettext_lazy(
+        "For each language the skills check can be taken in (its code, and its name in itself), "
+        "participants who took it in that language and the percentage."
+    ),
 }
 
 
@@ -299,6 +304,9 @@ def csv_rows(figures: dict):
     for quarter in figures["quarters"]:
         yield count_row("quarter", quarter["quarter"], "", quarter["participants"])
         yield row("quarter", quarter["quarter"], "", "ai_ready_share_percent", quarter["ai_ready_share"])
+    for language in figures["languages"]:
+        yield count_row("language", language["language"], "", language["participants"])
+        yield row("language", language["language"], "", "share_percent", language["share"])
 
 
 def _level_two_plus(area: dict) -> float | None:

@@ -1,19 +1,44 @@
 """Demo data for the skills app: about 600 synthetic assessments over the last 18 months,
 across every ward, flagged `is_demo` so they are labelled as demo data in the admin; two
-results for the demo resident; and starter resources. Running it twice adds nothing."""
+results for the demo resident; starter resources; and translations of the framework from
+skills/demo_translations/, published with the question bank. Running it twice adds nothing."""
 
 import datetime
+import json
 import random
+from functools import partial
+from pathlib import Path
 
 from django.utils import timezone
 
 from portal.accounts.models import User, Ward
 
-from .models import AgeBand, Area, AreaResult, Assessment, AssessmentKind, FrameworkVersion, Resource, Status
+from .models import (
+    AgeBand,
+    Area,
+    AreaResult,
+    AreaTranslation,
+    Assessment,
+    AssessmentKind,
+    FrameworkVersion,
+    Level,
+    LevelTranslation,
+    Question,
+    QuestionTranslation,
+    Resource,
+    ResourceTranslation,
+    Status,
+    translation_languages,
+)
+from .publishing import BankNotReady, publish_question_bank
 from .scoring import area_level, area_score, is_ai_ready, overall_level
+from .translations import translation_of
 
 DEMO_ASSESSMENTS = 600
 DAYS = 548  # 18 months
+# The language people take the check in: mostly English, then the town's largest other
+# communities (per cent).
+LANGUAGE_SPREAD = {"en-gb": 78, "pl": 8, "ur": 6, "bn": 4, "ro": 4}
 RESOURCES = [
     ("What is AI? A ten-minute guide", "understanding-ai", 0, 1, "https://www.bbc.co.uk/bitesize/articles/z3wnb7h"),
     ("Getting started with an AI assistant", "using-ai-tools", 0, 1, "https://learn.microsoft.com/en-gb/training/"),
@@ -39,8 +64,12 @@ DESCRIPTIONS = {
 }
 
 
-def build(stdout) -> None:
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "demo_translations"
+
+
+def build(stdout, translations_dir: Path = TRANSLATIONS_DIR) -> None:
     build_resources()
+    build_demo_translations(stdout, translations_dir)
     version = FrameworkVersion.objects.order_by("-number").first()
     areas = list(Area.objects.all())
     if version is None or not areas:
@@ -97,7 +126,12 @@ def synthetic_assessment(rng, version, areas, wards, now):
     assessment, levels = synthetic(rng, version, areas, ward, completed_at, ability)
     assessment.age_band = age_band
     assessment.status = rng.choice(Status.values + [""])
+    assessment.language = demo_language(rng)
     return assessment, levels
+
+
+def demo_language(rng) -> str:
+    return rng.choices(list(LANGUAGE_SPREAD), weights=list(LANGUAGE_SPREAD.values()))[0]
 
 
 def hash_ward(ward) -> int:
@@ -132,3 +166,115 @@ def synthetic(rng, version, areas, ward, completed_at, ability):
         is_demo=True,
     )
     return assessment, levels
+
+
+# Demo translations: <language>.json in TRANSLATIONS_DIR maps the English of each text in
+# the framework to its translation.
+
+
+def build_demo_translations(stdout, directory: Path = TRANSLATIONS_DIR) -> None:
+    """Translate the framework from the demo files there are, then publish the question bank
+    so the latest version carries the translations."""
+    mappings = load_translation_files(directory, stdout)
+    if not mappings:
+        return
+    changed = build_translations(mappings)
+    try:
+        version = publish_question_bank(notes="Demo translations")
+    except BankNotReady as not_ready:
+        stdout.write(f"Skills: translations not published: {not_ready}")
+        return
+    stdout.write(
+        f"Skills: {changed} translations added or updated ({', '.join(sorted(mappings))}); "
+        f"question bank version {version.number}."
+    )
+
+
+def load_translation_files(directory: Path, stdout=None) -> dict[str, dict[str, str]]:
+    """{language: {English: translation}} from each <language>.json there is; a file that is
+    missing, unreadable or not a JSON object is left out (and said so when it exists)."""
+    mappings = {}
+    for language, _name in translation_languages():
+        path = Path(directory) / f"{language}.json"
+        if not path.exists():
+            continue
+        try:
+            mapping = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            mapping = error
+        if not isinstance(mapping, dict):
+            if stdout:
+                stdout.write(f"Skills: {path.name} left out: not a JSON object of texts ({mapping}).")
+            continue
+        texts = {english: text for english, text in mapping.items() if isinstance(text, str) and text.strip()}
+        if texts:
+            mappings[language] = texts
+    return mappings
+
+
+def build_translations(mappings: dict[str, dict[str, str]]) -> int:
+    """Make or update the translation rows from {language: {English: translation}}, looking
+    up each English text (a text with no entry stays untranslated). Returns how many rows
+    were added or changed: none when run again."""
+    areas = list(Area.objects.prefetch_related("level_descriptions", "translations"))
+    levels = list(Level.objects.prefetch_related("translations"))
+    questions = list(Question.objects.prefetch_related("options", "translations"))
+    resources = list(Resource.objects.prefetch_related("translations"))
+    changed = 0
+    for language, mapping in mappings.items():
+        look_up = partial(translated_text, mapping)
+        for area in areas:
+            descriptions = {str(item.level): look_up(item.description) for item in area.level_descriptions.all()}
+            changed += save_translation(
+                AreaTranslation, area, language, ("name", "description"), look_up, {"level_descriptions": descriptions}
+            )
+        for level in levels:
+            changed += save_translation(LevelTranslation, level, language, ("name", "description"), look_up)
+        for question in questions:
+            answers = {str(option.pk): look_up(option.text) for option in question.options.all()}
+            changed += save_translation(
+                QuestionTranslation, question, language, ("text", "hint", "explanation"), look_up, {"options": answers}
+            )
+        for resource in resources:
+            changed += save_translation(ResourceTranslation, resource, language, ("title", "description"), look_up)
+    return changed
+
+
+def translated_text(mapping: dict[str, str], english: str) -> str:
+    """The translation of `english` in the mapping, or "" (nothing to translate, or no entry)."""
+    if not english.strip():
+        return ""
+    return mapping.get(english) or mapping.get(english.strip()) or ""
+
+
+def save_translation(model, original, language, fields, look_up, groups=None) -> bool:
+    """Set the texts that have a translation on `original`'s translation into `language`
+    (made if need be); True when anything changed."""
+    texts = {field: look_up(getattr(original, field)) for field in fields}
+    texts = {field: text for field, text in texts.items() if text and fits(model, field, text)}
+    groups = {group: {key: text for key, text in entries.items() if text} for group, entries in (groups or {}).items()}
+    groups = {group: entries for group, entries in groups.items() if entries}
+    if not texts and not groups:
+        return False
+    translation = translation_of(original, language)
+    if translation is None:
+        parent = model._meta.get_field(type(original)._meta.model_name)
+        translation = model(**{parent.name: original}, language=language)
+    changed = translation.pk is None
+    for field, text in texts.items():
+        if getattr(translation, field) != text:
+            setattr(translation, field, text)
+            changed = True
+    for group, entries in groups.items():
+        merged = {**(getattr(translation, group) or {}), **entries}
+        if merged != getattr(translation, group):
+            setattr(translation, group, merged)
+            changed = True
+    if changed:
+        translation.save()
+    return changed
+
+
+def fits(model, field: str, text: str) -> bool:
+    max_length = model._meta.get_field(field).max_length
+    return max_length is None or len(text) <= max_length

@@ -1,7 +1,19 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from .models import Area, AreaResult, Assessment, FrameworkVersion
+from .models import (
+    Area,
+    AreaResult,
+    AreaTranslation,
+    Assessment,
+    FrameworkVersion,
+    Level,
+    LevelTranslation,
+    Question,
+    QuestionTranslation,
+    Resource,
+    ResourceTranslation,
+)
 
 
 class AssessmentFactory(DjangoModelFactory):
@@ -29,3 +41,53 @@ class AssessmentFactory(DjangoModelFactory):
         obj.overall_level = min(levels)
         obj.is_ai_ready = all(level >= 2 for level in levels)
         obj.save(update_fields=["overall_level", "is_ai_ready"])
+
+
+class AreaTranslationFactory(DjangoModelFactory):
+    """A Polish translation of the first area (name only, unless given more)."""
+
+    area = factory.LazyFunction(lambda: Area.objects.order_by("sort_order").first())
+    language = "pl"
+    name = factory.Sequence(lambda n: f"Obszar {n}")
+
+    class Meta:
+        model = AreaTranslation
+
+
+class LevelTranslationFactory(DjangoModelFactory):
+    level = factory.LazyFunction(lambda: Level.objects.order_by("number").first())
+    language = "pl"
+    name = factory.Sequence(lambda n: f"Poziom {n}")
+
+    class Meta:
+        model = LevelTranslation
+
+
+class QuestionTranslationFactory(DjangoModelFactory):
+    """A translation of the first question in the bank, its text only unless given more."""
+
+    question = factory.LazyFunction(lambda: Question.objects.order_by("area__sort_order", "sort_order", "pk").first())
+    language = "ur"
+    text = factory.Sequence(lambda n: f"سوال {n}")
+
+    class Meta:
+        model = QuestionTranslation
+
+
+class ResourceTranslationFactory(DjangoModelFactory):
+    resource = factory.SubFactory("skills.factories.ResourceFactory")
+    language = "bn"
+    title = factory.Sequence(lambda n: f"সম্পদ {n}")
+
+    class Meta:
+        model = ResourceTranslation
+
+
+class ResourceFactory(DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    url = "https://example.org/guide"
+    description = "What you will learn."
+    area = factory.LazyFunction(lambda: Area.objects.order_by("sort_order").first())
+
+    class Meta:
+        model = Resource

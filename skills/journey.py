@@ -6,9 +6,11 @@ going back, or leaving and returning within the session loses nothing.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.translation import get_language
 
-from .bank import questions_by_area
+from .bank import localised_bank, questions_by_area
 from .models import AreaResult, Assessment, AssessmentKind, FrameworkVersion
 from .scoring import Result, score_assessment
 
@@ -29,8 +31,13 @@ class Journey:
         return self.kind == AssessmentKind.QUICK
 
     @property
+    def bank(self) -> dict:
+        """The version's bank in the reader's language: the words only, never what is asked or scored."""
+        return localised_bank(self.version.bank, get_language())
+
+    @property
     def areas(self) -> list[tuple[dict, list[dict]]]:
-        return questions_by_area(self.version.bank, self.quick)
+        return questions_by_area(self.bank, self.quick)
 
     def area(self, number: int) -> tuple[dict, list[dict]] | None:
         """The area asked on screen `number` (from 1), or None past the end."""
@@ -75,9 +82,16 @@ def save_journey(session, journey: Journey) -> None:
     }
 
 
+def assessment_language(language: str | None = None) -> str:
+    """The language an assessment is taken in: the active one, if the portal speaks it."""
+    language = language or get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 @transaction.atomic
 def complete(journey: Journey, user=None) -> tuple[Assessment, Result]:
-    """Score the journey and save it as an assessment with a result per area.
+    """Score the journey and save it as an assessment with a result per area, recording
+    the language it is being taken in (the active one).
 
     Raises IncompleteAnswers or InvalidAnswer (from scoring) with nothing saved.
     """
@@ -86,6 +100,7 @@ def complete(journey: Journey, user=None) -> tuple[Assessment, Result]:
         user=user if user and user.is_authenticated else None,
         framework_version=journey.version,
         kind=journey.kind,
+        language=assessment_language(),
         ward_id=journey.context.get("ward") or None,
         age_band=journey.context.get("age_band", ""),
         status=journey.context.get("status", ""),

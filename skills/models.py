@@ -17,6 +17,8 @@ from wagtail.search import index
 
 from portal.accounts.models import Ward
 
+from .translation_forms import TranslationsPanel
+
 
 class Area(index.Indexed, ClusterableModel):
     """One of the six skill areas, e.g. "Staying safe"."""
@@ -38,6 +40,7 @@ class Area(index.Indexed, ClusterableModel):
             heading=gettext_lazy("What each level looks like in this area"),
             label=gettext_lazy("Level"),
         ),
+        TranslationsPanel(),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -50,7 +53,7 @@ class Area(index.Indexed, ClusterableModel):
         return self.name
 
 
-class Level(models.Model):
+class Level(ClusterableModel):
     """A level from 0 (Starting out) to 4 (Creator, earned only by a showcased project)."""
 
     number = models.PositiveSmallIntegerField(gettext_lazy("number"), unique=True, validators=[MaxValueValidator(4)])
@@ -60,7 +63,7 @@ class Level(models.Model):
     )
 
     # The number is what scoring gives; editors change only the words.
-    panels = [FieldPanel("name"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("description"), TranslationsPanel()]
 
     class Meta:
         ordering = ["number"]
@@ -161,6 +164,7 @@ class Question(index.Indexed, ClusterableModel):
             label=gettext_lazy("Answer"),
             help_text=gettext_lazy('Exactly one right answer. "I\'m not sure" is added for you.'),
         ),
+        TranslationsPanel(),
     ]
     search_fields = [index.SearchField("text"), index.AutocompleteField("text"), index.FilterField("area")]
 
@@ -261,6 +265,13 @@ class Assessment(models.Model):
     )
     kind = models.CharField(
         gettext_lazy("kind"), max_length=10, choices=AssessmentKind.choices, default=AssessmentKind.FULL
+    )
+    language = models.CharField(
+        gettext_lazy("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=gettext_lazy("The language the assessment was taken in."),
     )
     completed_at = models.DateTimeField(gettext_lazy("completed at"), default=timezone.now, db_index=True)
     ward = models.ForeignKey(
@@ -369,7 +380,7 @@ class ResourceQuerySet(models.QuerySet):
         return self.filter(matches).select_related("area", "page")
 
 
-class Resource(models.Model):
+class Resource(ClusterableModel):
     """A guide, course or page that helps with one area at some levels, suggested on results pages."""
 
     title = models.CharField(gettext_lazy("title"), max_length=120)
@@ -410,6 +421,7 @@ class Resource(models.Model):
         FieldPanel("area"),
         FieldPanel("min_level"),
         FieldPanel("max_level"),
+        TranslationsPanel(),
     ]
 
     class Meta:
@@ -430,3 +442,263 @@ class Resource(models.Model):
     @property
     def href(self) -> str:
         return self.page.url if self.page_id else self.url
+
+
+# Translations of what editors write (DESIGN.md §8 in every language the portal speaks).
+#
+# One row per object per language, edited inline on the object's own admin screen. Each
+# row keeps the English each text was translated from (`source`), so a translation made
+# from older English is shown as out of date in the admin and is not used: readers get the
+# English instead, text by text, until someone updates the translation.
+
+
+def translation_languages() -> list[tuple[str, str]]:
+    """The languages editors translate into: every language the portal speaks but English."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class Translation(models.Model):
+    """One object's words in one language. Blank texts fall back to the English.
+
+    `translated_fields` are plain text fields; `translated_groups` are JSON fields holding
+    texts keyed by part of the object, e.g. one per answer ({option id: text}).
+    """
+
+    language = models.CharField(gettext_lazy("language"), max_length=10, choices=translation_languages)
+    source = models.JSONField(
+        gettext_lazy("translated from"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=gettext_lazy("The English each text was translated from, kept when the translation is saved."),
+    )
+
+    translated_fields: tuple[str, ...] = ()
+    translated_groups: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        # Translators: for example "Staying safe in Polski": the language is named in itself.
+        return _("%(original)s in %(language)s") % {
+            "original": self.original,
+            "language": dict(settings.LANGUAGES).get(self.language, self.language),
+        }
+
+    # Each translated text keeps the English it was made from: saved when the text is
+    # written or changed (or the editor confirms it still fits), never just because the
+    # English object around it was saved with its translations.
+
+    def save(self, *args, **kwargs):
+        saved = getattr(self, "_saved_texts", {})
+        source = dict(self.source or {})
+        for field in self.translated_fields:
+            if field not in saved or getattr(self, field) != saved[field]:
+                source[field] = self.english(field)
+        for group in self.translated_groups:
+            translated, before = getattr(self, group) or {}, saved.get(group)
+            sources = {key: text for key, text in (source.get(group) or {}).items() if key in translated}
+            changed = [key for key, value in translated.items() if before is None or value != before.get(key)]
+            if changed:
+                english = self.english(group)
+                sources.update({key: english[key] for key in changed if key in english})
+            source[group] = sources
+        self.source = source
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "source"}
+        super().save(*args, **kwargs)
+        self._saved_texts = self._texts()
+
+    @property
+    def original(self):
+        """The English object this translates."""
+        raise NotImplementedError
+
+    def group_entries(self, group: str) -> list[tuple[str, str, str]]:
+        """(key, label, English) for each text of a group, in the order editors see them."""
+        raise NotImplementedError
+
+    def english(self, field: str) -> str | dict:
+        """The English as it is now: a string, or {key: text} for a group."""
+        if field in self.translated_groups:
+            return {key: text for key, _label, text in self.group_entries(field)}
+        return getattr(self.original, field)
+
+    def up_to_date(self, field: str, english: str, key: str | None = None) -> str:
+        """The translation of `english`, the English now in `field` (in `field[key]` for a
+        group), or "" when it is blank or was made from other English."""
+        value, source = getattr(self, field), self.source.get(field)
+        if key is not None:
+            value, source = (value or {}).get(key, ""), (source or {}).get(key)
+        return value if value.strip() and source == english else ""
+
+    def text(self, field: str, english: str, key: str | None = None) -> str:
+        """What a reader sees: the up-to-date translation, otherwise the English."""
+        return self.up_to_date(field, english, key) or english
+
+    def out_of_date(self) -> list[tuple[str, str | None]]:
+        """(field, key or None) of each translated text made from English that has changed since."""
+        stale = []
+        for field in self.translated_fields:
+            if getattr(self, field).strip() and self.source.get(field) != self.english(field):
+                stale.append((field, None))
+        for group in self.translated_groups:
+            translated, english = getattr(self, group) or {}, self.english(group)
+            sources = self.source.get(group) or {}
+            stale += [
+                (group, key)
+                for key, value in translated.items()
+                if value.strip() and key in english and sources.get(key) != english[key]
+            ]
+        return stale
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_texts = instance._texts()
+        return instance
+
+    def _texts(self) -> dict:
+        return {
+            field: dict(getattr(self, field) or {}) if field in self.translated_groups else getattr(self, field)
+            for field in (*self.translated_fields, *self.translated_groups)
+        }
+
+    def mark_up_to_date(self) -> None:
+        """Record that every text fits the English as it is now, when next saved."""
+        self._saved_texts = {}
+
+
+def one_per_language(parent: str) -> list[models.UniqueConstraint]:
+    return [models.UniqueConstraint(fields=[parent, "language"], name=f"skills_{parent}translation_one_per_language")]
+
+
+class AreaTranslation(Translation):
+    """An area's name, description and what each level looks like in it, in one language."""
+
+    area = ParentalKey(Area, on_delete=models.CASCADE, related_name="translations", verbose_name=gettext_lazy("area"))
+    name = models.CharField(gettext_lazy("name"), max_length=120, blank=True)
+    description = models.TextField(gettext_lazy("description"), blank=True)
+    level_descriptions = models.JSONField(
+        gettext_lazy("what each level looks like in this area"), default=dict, blank=True
+    )
+
+    translated_fields = ("name", "description")
+    translated_groups = ("level_descriptions",)
+    panels = [
+        FieldPanel("language"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("level_descriptions"),
+        FieldPanel("still_right"),
+    ]
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = gettext_lazy("area translation")
+        verbose_name_plural = gettext_lazy("area translations")
+        constraints = one_per_language("area")
+
+    @property
+    def original(self):
+        return self.area
+
+    def group_entries(self, group):
+        # Translators: labels one level's text in a translation, such as "Level 2".
+        return [
+            (str(description.level), _("Level %(number)s") % {"number": description.level}, description.description)
+            for description in sorted(self.area.level_descriptions.all(), key=lambda description: description.level)
+        ]
+
+
+class LevelTranslation(Translation):
+    """A level's name and description in one language."""
+
+    level = ParentalKey(
+        Level, on_delete=models.CASCADE, related_name="translations", verbose_name=gettext_lazy("level")
+    )
+    name = models.CharField(gettext_lazy("name"), max_length=60, blank=True)
+    description = models.TextField(gettext_lazy("description"), blank=True)
+
+    translated_fields = ("name", "description")
+    panels = [FieldPanel("language"), FieldPanel("name"), FieldPanel("description"), FieldPanel("still_right")]
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = gettext_lazy("level translation")
+        verbose_name_plural = gettext_lazy("level translations")
+        constraints = one_per_language("level")
+
+    @property
+    def original(self):
+        return self.level
+
+
+class QuestionTranslation(Translation):
+    """A question with its hint, explanation and answers, in one language.
+
+    `options` holds each answer's translation keyed by the id of the English answer, so a
+    translated assessment offers the same answers, scored the same way."""
+
+    question = ParentalKey(
+        Question, on_delete=models.CASCADE, related_name="translations", verbose_name=gettext_lazy("question")
+    )
+    text = models.CharField(gettext_lazy("text"), max_length=400, blank=True)
+    hint = models.CharField(gettext_lazy("hint"), max_length=400, blank=True)
+    explanation = models.TextField(gettext_lazy("explanation"), blank=True)
+    options = models.JSONField(gettext_lazy("answers"), default=dict, blank=True)
+
+    translated_fields = ("text", "hint", "explanation")
+    translated_groups = ("options",)
+    panels = [
+        FieldPanel("language"),
+        FieldPanel("text"),
+        FieldPanel("hint"),
+        FieldPanel("explanation"),
+        FieldPanel("options"),
+        FieldPanel("still_right"),
+    ]
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = gettext_lazy("question translation")
+        verbose_name_plural = gettext_lazy("question translations")
+        constraints = one_per_language("question")
+
+    @property
+    def original(self):
+        return self.question
+
+    def group_entries(self, group):
+        # Answers added in the same edit have no id yet: they are translated after saving.
+        saved = [option for option in self.question.options.all() if option.pk]
+        ordered = sorted(saved, key=lambda option: (option.sort_order or 0, option.pk))
+        # Translators: labels one answer's text in a translation, such as "Answer 2".
+        return [
+            (str(option.pk), _("Answer %(number)s") % {"number": number}, option.text)
+            for number, option in enumerate(ordered, start=1)
+        ]
+
+
+class ResourceTranslation(Translation):
+    """A resource's title and description in one language."""
+
+    resource = ParentalKey(
+        Resource, on_delete=models.CASCADE, related_name="translations", verbose_name=gettext_lazy("resource")
+    )
+    title = models.CharField(gettext_lazy("title"), max_length=160, blank=True)
+    description = models.CharField(gettext_lazy("description"), max_length=320, blank=True)
+
+    translated_fields = ("title", "description")
+    panels = [FieldPanel("language"), FieldPanel("title"), FieldPanel("description"), FieldPanel("still_right")]
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = gettext_lazy("resource translation")
+        verbose_name_plural = gettext_lazy("resource translations")
+        constraints = one_per_language("resource")
+
+    @property
+    def original(self):
+        return self.resource

@@ -22,6 +22,7 @@ def export(user) -> list[dict]:
             "result_id": str(assessment.uuid),
             "completed_at": assessment.completed_at.isoformat(),
             "kind": assessment.kind,
+            "language": assessment.language,
             "framework_version": assessment.framework_version.number,
             "ward": assessment.ward.name if assessment.ward else None,
             "age_band": assessment.age_band,
@@ -41,7 +42,8 @@ def export(user) -> list[dict]:
 def anonymise(user) -> int:
     """Keep the person's results only as anonymous aggregate data: no account link, no
     answers, no result link anyone holds, no context (ward, age band, status) that could
-    single them out, and the date only to the month. Levels still count in the town totals."""
+    single them out, and the date only to the month. Levels, and the language the
+    assessment was taken in, still count in the town totals."""
     assessments = list(
         Assessment.objects.filter(user=user).annotate(month=TruncMonth("completed_at", tzinfo=datetime.UTC))
     )

@@ -15,8 +15,10 @@ class BankNotReady(Exception):
 
 def current_bank() -> dict:
     """The bank as the questions stand now in the admin, published or not."""
-    questions = Question.objects.select_related("area").prefetch_related("options").filter(is_active=True)
-    return snapshot(Area.objects.all(), questions)
+    questions = (
+        Question.objects.select_related("area").prefetch_related("options", "translations").filter(is_active=True)
+    )
+    return snapshot(Area.objects.prefetch_related("translations"), questions)
 
 
 def latest_version() -> FrameworkVersion | None:

@@ -13,10 +13,10 @@ def claim_on_sign_in(sender, request, user, **kwargs):
 
 
 def connect() -> None:
-    from .models import Area, AreaLevelDescription, Level
+    from .models import Area, AreaLevelDescription, AreaTranslation, Level, LevelTranslation
 
     user_logged_in.connect(claim_on_sign_in, dispatch_uid="skills-claim-results")
     # /skills/ and /skills/framework/ are cached for anonymous visitors and show these.
-    for model in (Area, AreaLevelDescription, Level):
+    for model in (Area, AreaLevelDescription, Level, AreaTranslation, LevelTranslation):
         post_save.connect(invalidate_page_cache, sender=model, dispatch_uid=f"pagecache-skills-{model.__name__}")
         post_delete.connect(invalidate_page_cache, sender=model, dispatch_uid=f"pagecache-skills-del-{model.__name__}")

@@ -10,13 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
-from .bank import KNOWLEDGE, answer_text, questions_for
+from .bank import KNOWLEDGE, answer_text, localised_bank, questions_for
 from .charts import progress_chart
 from .forms import AreaAnswersForm, ContextForm, field_name
 from .journey import can_view, complete, finish, load_journey, save_journey, start_journey
@@ -31,6 +31,7 @@ from .models import (
     Resource,
 )
 from .scoring import IncompleteAnswers, InvalidAnswer, areas_to_work_on
+from .translations import localise, localise_level_descriptions, reading_language, with_translations
 
 RETAKE_AFTER = datetime.timedelta(days=7)
 CRUMBS = [(gettext_lazy("AI skills"), "/skills/")]
@@ -45,17 +46,28 @@ def url_name(kind: str, step: str) -> str:
     return f"skills_{'quick_' if kind == AssessmentKind.QUICK else ''}{step}"
 
 
+def levels_in(language: str | None) -> list[Level]:
+    return localise(with_translations(Level.objects.all(), language), language)
+
+
 def landing(request):
-    levels = Level.objects.all()
-    areas = Area.objects.all()
-    return render(request, "skills/landing.html", {"levels": levels, "areas": areas})
+    language = reading_language()
+    areas = localise(with_translations(Area.objects.all(), language), language)
+    return render(request, "skills/landing.html", {"levels": levels_in(language), "areas": areas})
 
 
 def framework(request):
-    areas = Area.objects.prefetch_related(
-        Prefetch("level_descriptions", queryset=AreaLevelDescription.objects.order_by("level"))
+    language = reading_language()
+    areas = with_translations(
+        Area.objects.prefetch_related(
+            Prefetch("level_descriptions", queryset=AreaLevelDescription.objects.order_by("level"))
+        ),
+        language,
     )
-    return render(request, "skills/framework.html", {"areas": areas, "levels": Level.objects.all(), "crumbs": CRUMBS})
+    areas = localise(areas, language)
+    for area in areas:
+        localise_level_descriptions(area, area.level_descriptions.all(), language)
+    return render(request, "skills/framework.html", {"areas": areas, "levels": levels_in(language), "crumbs": CRUMBS})
 
 
 def last_taken(user) -> Assessment | None:
@@ -202,7 +214,7 @@ def next_steps(area_levels: dict[str, int]) -> list[dict]:
 def knowledge_feedback(assessment: Assessment) -> list[dict]:
     """Each knowledge question asked, the answer given, the right answer and why."""
     feedback = []
-    bank = assessment.framework_version.bank
+    bank = localised_bank(assessment.framework_version.bank, get_language())
     for question in questions_for(bank, quick=assessment.kind == AssessmentKind.QUICK):
         if question["kind"] != KNOWLEDGE:
             continue
@@ -228,18 +240,31 @@ def results(request, uuid):
     assessment = get_object_or_404(Assessment.objects.select_related("framework_version"), uuid=uuid)
     if not can_view(request, assessment):
         raise Http404(_("No result here."))
+    language = reading_language()
     area_results = list(
-        AreaResult.objects.filter(assessment=assessment)
-        .select_related("area")
-        .prefetch_related(Prefetch("area__level_descriptions", to_attr="described_levels"))
+        with_translations(
+            AreaResult.objects.filter(assessment=assessment)
+            .select_related("area")
+            .prefetch_related(Prefetch("area__level_descriptions", to_attr="described_levels")),
+            language,
+            "area__translations",
+        )
     )
-    levels = {level.number: level for level in Level.objects.all()}
+    levels = {level.number: level for level in levels_in(language)}
     for result in area_results:
-        described = {description.level: description.description for description in result.area.described_levels}
+        described = localise_level_descriptions(result.area, result.area.described_levels, language)
+        meanings = {description.level: description.description for description in described}
         result.level_name = levels[result.level].name if result.level in levels else ""
-        result.meaning = described.get(result.level, "")
+        result.meaning = meanings.get(result.level, "")
+    areas = {area.pk: area for area in localise([result.area for result in area_results], language)}
     focus = areas_to_work_on(area_results)
     area_levels = {result.area.slug: result.level for result in area_results}
+    resources = localise(
+        with_translations(Resource.objects.suiting({result.area.slug: result.level for result in focus}), language),
+        language,
+    )
+    for resource in resources:
+        resource.area = areas.get(resource.area_id, resource.area)
     context = {
         "assessment": assessment,
         "overall": levels.get(assessment.overall_level),
@@ -247,7 +272,7 @@ def results(request, uuid):
         "chart_height": len(area_results) * 64,
         "focus": focus,
         "events": next_steps(area_levels),
-        "resources": list(Resource.objects.suiting({result.area.slug: result.level for result in focus})),
+        "resources": resources,
         "feedback": knowledge_feedback(assessment),
         "is_owner": assessment.user_id is not None,
         "crumbs": CRUMBS,
@@ -264,8 +289,9 @@ def progress(request):
         .prefetch_related(Prefetch("area_results", queryset=AreaResult.objects.select_related("area")))
         .order_by("completed_at")
     )
-    areas = list(Area.objects.all())
-    levels = {level.number: level.name for level in Level.objects.all()}
+    language = reading_language()
+    areas = localise(with_translations(Area.objects.all(), language), language)
+    levels = {level.number: level.name for level in levels_in(language)}
     for assessment in assessments:
         by_area = {result.area_id: result.level for result in assessment.area_results.all()}
         assessment.levels_in_order = [by_area.get(area.pk) for area in areas]

@@ -93,13 +93,13 @@ class AssessmentViewSet(SnippetViewSet):
     icon = "tasks"
     menu_label = gettext_lazy("Assessment results")
     menu_name = "assessment-results"
-    list_display = ["uuid", "completed_at", "kind", "ward", "overall_level", "is_ai_ready", "is_demo"]
-    list_filter = ["is_demo", "kind", "is_ai_ready", "ward"]
+    list_display = ["uuid", "completed_at", "kind", "language", "ward", "overall_level", "is_ai_ready", "is_demo"]
+    list_filter = ["is_demo", "kind", "language", "is_ai_ready", "ward"]
     inspect_view_enabled = True
     # Never who took it: staff see results as the dashboard does, without a person attached.
     inspect_view_fields = [
-        "uuid", "framework_version", "kind", "completed_at", "ward", "age_band", "status", "overall_level",
-        "is_ai_ready", "is_demo",
+        "uuid", "framework_version", "kind", "language", "completed_at", "ward", "age_band", "status",
+        "overall_level", "is_ai_ready", "is_demo",
     ]  # fmt: skip
     copy_view_enabled = False
 

@@ -19,6 +19,10 @@ class Metric(models.TextChoices):
     LEVEL_ONE_ALL_AREAS_SHARE = "level_one_all_areas_share", gettext_lazy("Share at level 1 or above in all areas (%)")
     PEOPLE_ASSESSED = "people_assessed", gettext_lazy("People assessed")
     WARDS_WITHIN_10_POINTS = "wards_within_10_points", gettext_lazy("Wards within 10 points of the town rate")
+    ASSESSMENTS_IN_OTHER_LANGUAGES = (
+        "assessments_in_other_languages",
+        gettext_lazy("Assessments taken in a language other than English"),
+    )
     EVENT_ATTENDANCES = "event_attendances", gettext_lazy("Event attendances (checked in)")
     CHALLENGES_COMPLETED = "challenges_completed", gettext_lazy("Challenges completed")
     PROJECTS_IN_USE = "projects_in_use", gettext_lazy("Projects in use")

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 
 from portal.accounts.models import Ward
+from skills.demo import demo_language
 from skills.models import Area, AreaResult, Assessment, FrameworkVersion
 
 AGE_EFFECT = {"under-18": 0.2, "18-24": 0.4, "25-34": 0.3, "35-49": 0.0, "50-64": -0.3, "65-plus": -0.7, "": 0.0}
@@ -56,7 +57,7 @@ def generate(count: int, start: datetime, end: datetime, seed: int = 2030) -> in
             skill = rng.gauss(0.45, 0.75) + AGE_EFFECT[age_band] + STATUS_EFFECT[status] + 0.4 * progress
             skill += ward_effect[ward.pk] if ward else 0
             levels = [_level(skill + AREA_EFFECT.get(area.slug, 0) + rng.gauss(0, 0.45)) for area in areas]
-            people.append((ward, age_band, status, when, levels))
+            people.append((ward, age_band, status, demo_language(rng), when, levels))
         with transaction.atomic():
             assessments = Assessment.objects.bulk_create(
                 [
@@ -67,11 +68,12 @@ def generate(count: int, start: datetime, end: datetime, seed: int = 2030) -> in
                         ward=ward,
                         age_band=age_band,
                         status=status,
+                        language=language,
                         overall_level=min(levels),
                         is_ai_ready=all(level >= 2 for level in levels),
                         is_demo=True,
                     )
-                    for ward, age_band, status, when, levels in people
+                    for ward, age_band, status, language, when, levels in people
                 ]
             )
             AreaResult.objects.bulk_create(

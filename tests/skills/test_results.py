@@ -254,6 +254,7 @@ def test_export_includes_my_results_and_answers(client, user, bank):
 
     [result] = data["skills_assessments"]
     assert result["overall_level"] == 3
+    assert result["language"] == "en-gb"
     assert result["areas"]["staying-safe"] == {"score": 100, "level": 3}
     assert len(result["answers"]) == 24
 

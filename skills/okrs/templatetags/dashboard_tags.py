@@ -4,9 +4,11 @@ from datetime import datetime
 
 from django import template
 from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from portal.i18n import html_lang
 from skills.dashboard import PRIMARY
 
 register = template.Library()
@@ -64,3 +66,13 @@ def when(iso: str) -> str:
     # Django's date formats name the month in the reader's language ("E" is the form used
     # after a day, e.g. Polish "25 listopada"); in English they match "%-d %B %Y" and "%H:%M".
     return _("%(date)s at %(time)s") % {"date": format_date(moment, "j E Y"), "time": format_date(moment, "H:i")}
+
+
+@register.simple_tag
+def language_attributes(code: str):
+    """lang and dir for words in another language, such as a language's name in itself."""
+    try:
+        direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        direction = "auto"
+    return format_html('lang="{}" dir="{}"', html_lang(code), direction)
