@@ -27,7 +27,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 build/static/css/main.css: node_modules/.package-lock.json $(wildcard assets/scss/*.scss) scripts/build_static.mjs
 	npm run --silent build
 
-assets: build/static/css/main.css ## Build the CSS and JavaScript into build/static
+# The switcher names Urdu and Bengali in their own scripts on every page: a few glyphs each.
+LANGUAGE_NAME_FONTS := build/static/fonts/language-names-ur.woff2 build/static/fonts/language-names-bn.woff2
+
+build/static/fonts/language-names-ur.woff2: build/static/css/main.css $(VENV)/.installed scripts/subset_language_names.py
+	$(BIN)/python scripts/subset_language_names.py ur build/static/fonts/noto-naskh-arabic-arabic-400-normal.woff2 $@
+
+build/static/fonts/language-names-bn.woff2: build/static/css/main.css $(VENV)/.installed scripts/subset_language_names.py
+	$(BIN)/python scripts/subset_language_names.py bn build/static/fonts/noto-sans-bengali-bengali-400-normal.woff2 $@
+
+assets: build/static/css/main.css $(LANGUAGE_NAME_FONTS) ## Build the CSS, JavaScript and fonts into build/static
 
 # The interface's languages besides English, each in locale/<code>/LC_MESSAGES/django.po.
 TRANSLATED := pl ro ur bn
@@ -46,7 +55,7 @@ messages: $(VENV)/.installed ## Gather the interface's text into locale/*/django
 check-translations: $(VENV)/.installed ## Fail when text is left out of locale/, or untranslated or fuzzy there
 	$(BIN)/python scripts/check_translations.py $(TRANSLATED)
 
-install: $(VENV)/.installed assets ## Create .venv, install pinned Python and npm packages, build assets
+install: $(VENV)/.installed assets translations ## Create .venv, install pinned Python and npm packages, build assets and translations
 
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --no-input

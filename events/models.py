@@ -178,12 +178,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from .forms import EventFilterForm
 
         form = EventFilterForm(request.GET or None)
-        events = EventPage.objects.child_of(self).upcoming().filtered(**form.filters()).for_listing()
+        events = EventPage.objects.child_of(self.original).upcoming().filtered(**form.filters()).for_listing()
         return self.render_listing(request, events, form=form, archive=False)
 
     @path("past/")
     def archive(self, request):
-        events = EventPage.objects.child_of(self).past().for_listing()
+        events = EventPage.objects.child_of(self.original).past().for_listing()
         return self.render_listing(request, events, form=None, archive=True)
 
     def render_listing(self, request, events, form, archive: bool):

@@ -1,6 +1,8 @@
 """StreamField blocks shared by every page type that has a body."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import blocks
@@ -17,8 +19,26 @@ class LinkStructValue(blocks.StructValue):
 
     @property
     def label(self) -> str:
+        """The text in the reader's language where an editor wrote one; otherwise the text,
+        or the title of the page in the reader's language."""
+        language = translation.get_language()
+        for item in self.get("translations") or []:
+            if item["language"] == language:
+                return item["text"]
         page = self.get("page")
-        return self.get("text") or (page.title if page else self.get("url") or "")
+        return self.get("text") or (page.localized.title if page else self.get("url") or "")
+
+
+def other_languages() -> list[tuple[str, str]]:
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class TranslatedTextBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(choices=other_languages, label=gettext_lazy("Language"))
+    text = blocks.CharBlock(max_length=80, label=gettext_lazy("Text"))
+
+    class Meta:
+        icon = "globe"
 
 
 class LinkBlock(blocks.StructBlock):
@@ -49,6 +69,18 @@ class LinkBlock(blocks.StructBlock):
                 block_errors={"text": ValidationError(_("Enter the link text for a web address."))}
             )
         return value
+
+
+class SiteLinkBlock(LinkBlock):
+    """A link in the site's navigation or footer, with its text in each language: settings
+    are not pages, so editors translate these labels here rather than with wagtail-localize."""
+
+    translations = blocks.ListBlock(
+        TranslatedTextBlock(),
+        default=[],
+        label=gettext_lazy("Link text in other languages"),
+        help_text=gettext_lazy("Where a language has none, the link shows the text above or the page's title."),
+    )
 
 
 class ImageWithAltBlock(blocks.StructBlock):

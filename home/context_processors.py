@@ -7,6 +7,7 @@ editors save the settings or publish pages (`portal.cache`), and expires after t
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from portal.cache import page_cache_generation
@@ -25,7 +26,7 @@ def _links(stream, fields: tuple[str, ...]) -> list[dict]:
 
 
 def site_chrome_for(request) -> dict:
-    key = f"site-chrome:{page_cache_generation()}"
+    key = f"site-chrome:{page_cache_generation()}:{translation.get_language()}"
     chrome = cache.get(key)
     if chrome is None:
         site_settings = SiteSettings.load(request_or_site=request)

@@ -4,10 +4,16 @@ Each builder finds its page by slug first, so a second run leaves editors' chang
 """
 
 import datetime
+from pathlib import Path
 
-from wagtail.models import Page, Site
+import polib
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from .blocks import other_languages
 from .models import HomePage, NewsIndexPage, NewsPage, SiteSettings, StandardPage
 
 
@@ -55,6 +61,17 @@ def child_page(parent: Page, model, slug: str, **fields) -> Page:
     page = parent.add_child(instance=model(slug=slug, **fields))
     page.save_revision().publish()
     return page
+
+
+def site_link(text: str, *, page: Page | None = None, url: str = "") -> tuple[str, dict]:
+    """A navigation or footer link, its text in each language the interface is translated into."""
+    translations = []
+    for code, _name in other_languages():
+        with translation.override(code):
+            translated = gettext(text)
+        if translated != text:
+            translations.append({"language": code, "text": translated})
+    return ("link", {"text": text, "page": page, "url": url, "translations": translations})
 
 
 ABOUT_BODY = [
@@ -192,6 +209,31 @@ PRIVACY_BODY = [
     )
 ]
 
+LANGUAGES_BODY = [
+    rich(
+        "<p>You can read this website in English and in four more of the languages spoken in Luton:</p>"
+        '<ul><li><a href="/pl/">Polski (Polish)</a></li>'
+        '<li><a href="/ro/">Română (Romanian)</a></li>'
+        '<li><a href="/ur/">اردو (Urdu)</a></li>'
+        '<li><a href="/bn/">বাংলা (Bengali)</a></li></ul>'
+        "<p>Choose your language at the top of any page. If you have an account, the website remembers your "
+        "choice and sends you emails in that language.</p>"
+        "<h2>Awaiting review</h2>"
+        "<p>The translations were written carefully in plain language, but they have not yet been checked by "
+        "community translators from Luton. Until they have, some words may be wrong or sound strange. If you "
+        "are not sure what a page means, the English version always says the same thing.</p>"
+        "<p>Some pages, such as news items, are only in English for now. They show a short note in your "
+        "language when that happens.</p>"
+        "<h2>Tell us about a wrong word</h2>"
+        '<p>Email <a href="mailto:hello@lutonaiclub.org.uk">hello@lutonaiclub.org.uk</a> with the address of '
+        "the page, the words that are wrong and, if you can, better words. You can write in any of these "
+        "languages. We reply within 5 working days and thank everyone who helps.</p>"
+        "<h2>Help us translate</h2>"
+        "<p>If you would like to review a language, or add another one that people in Luton speak, such as "
+        "Panjabi, Portuguese or Arabic, email us too. Editors can add a language without changing the website.</p>"
+    )
+]
+
 NEWS = [
     (
         "luton-sets-out-to-become-an-ai-native-town",
@@ -246,7 +288,7 @@ def build(stdout) -> None:
         introduction="Who we are, what we do, and how you can take part.",
         body=ABOUT_BODY,
     )
-    accessibility = child_page(
+    child_page(
         home,
         StandardPage,
         "accessibility",
@@ -255,13 +297,22 @@ def build(stdout) -> None:
         body=ACCESSIBILITY_BODY,
         show_in_menus=False,
     )
-    privacy = child_page(
+    child_page(
         home,
         StandardPage,
         "privacy",
         title="Privacy notice",
         introduction="What personal data we hold, why, for how long, and your rights.",
         body=PRIVACY_BODY,
+        show_in_menus=False,
+    )
+    child_page(
+        home,
+        StandardPage,
+        "languages",
+        title="Languages and translations",
+        introduction="The languages you can read this website in, and how to tell us about a wrong word.",
+        body=LANGUAGES_BODY,
         show_in_menus=False,
     )
     news_index = child_page(
@@ -277,19 +328,17 @@ def build(stdout) -> None:
     settings = SiteSettings.load()
     if not settings.main_navigation:
         settings.main_navigation = [
-            ("link", {"page": about, "text": "About"}),
-            ("link", {"url": "/skills/", "text": "Check your AI skills"}),
-            ("link", {"url": "/events/", "text": "Events"}),
-            ("link", {"url": "/challenges/", "text": "Challenges"}),
-            ("link", {"url": "/projects/", "text": "Projects"}),
-            ("link", {"url": "/skills/dashboard/", "text": "Town dashboard"}),
-            ("link", {"page": news_index, "text": "News"}),
+            site_link(gettext_noop("About"), page=about),
+            site_link(gettext_noop("Check your AI skills"), url="/skills/"),
+            site_link(gettext_noop("Events"), url="/events/"),
+            site_link(gettext_noop("Challenges"), url="/challenges/"),
+            site_link(gettext_noop("Projects"), url="/projects/"),
+            site_link(gettext_noop("Town dashboard"), url="/skills/dashboard/"),
+            site_link(gettext_noop("News"), page=news_index),
         ]
         settings.footer_links = [
-            ("link", {"page": about, "text": "About the AI Club"}),
-            ("link", {"page": news_index, "text": "News"}),
-            ("link", {"page": accessibility, "text": "Accessibility statement"}),
-            ("link", {"page": privacy, "text": "Privacy notice"}),
+            site_link(gettext_noop("About the AI Club"), page=about),
+            site_link(gettext_noop("News"), page=news_index),
         ]
         settings.social_links = [
             ("social", {"platform": "linkedin", "url": "https://www.linkedin.com/"}),
@@ -300,3 +349,61 @@ def build(stdout) -> None:
         home.hero_link_url = "/skills/"
         home.save_revision().publish()
     stdout.write("Pages, news and site settings ready.")
+
+
+PAGE_TRANSLATIONS_DIR = Path(__file__).resolve().parent / "demo_translations"
+TRANSLATED_PAGES = ["", "about", "accessibility", "privacy", "languages", "events", "challenges", "projects", "news"]
+
+
+def translated_pages(home: HomePage) -> list[Page]:
+    """The demo pages translated into every language: the home page first, as its
+    translations are the parents of the others'."""
+    children = {page.slug: page for page in home.get_children().filter(slug__in=TRANSLATED_PAGES).specific()}
+    return [home.specific] + [children[slug] for slug in TRANSLATED_PAGES[1:] if slug in children]
+
+
+def page_messages(pages: list[Page]) -> polib.POFile:
+    """Every piece of text wagtail-localize asks a translator for on these pages, as a PO
+    template: one entry per English segment (the same words on two pages are one entry)."""
+    catalogue = polib.POFile(wrapwidth=0)
+    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    seen = set()
+    for page in pages:
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        for segment in (
+            StringSegment.objects.filter(source=source).order_by("order").select_related("string", "context")
+        ):
+            if segment.string.data not in seen:
+                seen.add(segment.string.data)
+                catalogue.append(polib.POEntry(msgid=segment.string.data, msgstr="", comment=segment.context.path))
+    return catalogue
+
+
+def build_translations(stdout) -> None:
+    made = translate_pages(translated_pages(home_page()))
+    stdout.write(f"Page translations ready ({made} made).")
+
+
+def translate_pages(pages: list[Page], directory: Path = PAGE_TRANSLATIONS_DIR) -> int:
+    """Each page translated into each language with a catalogue in `directory` (`<code>.po`),
+    through wagtail-localize as an editor would in the admin, and published. Pages already
+    translated are left alone. Returns the number of translations made."""
+    made = 0
+    for path in sorted(directory.glob("*.po")):
+        locale = Locale.objects.filter(language_code=path.stem).first()
+        if locale is None:
+            continue
+        catalogue = {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
+        for page in pages:
+            if page.has_translation(locale):
+                continue
+            source, _created = TranslationSource.get_or_create_from_instance(page)
+            job, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+            messages = job.export_po()
+            for entry in messages:
+                # Slugs stay English, so /pl/about/ is the Polish "About" page.
+                entry.msgstr = entry.msgid if entry.msgctxt == "slug" else catalogue.get(entry.msgid, "")
+            job.import_po(messages, tool_name="load_demo")
+            job.save_target(publish=True)
+            made += 1
+    return made

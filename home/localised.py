@@ -7,6 +7,7 @@ the language they are reading.
 """
 
 from functools import cache
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
@@ -15,8 +16,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import translation
 from wagtail.models import Locale, Site
+from wagtail.url_routing import RouteResult
 
-from portal.i18n import path_in_language
+from portal.i18n import html_lang, offered_languages, path_in_language
 
 
 @cache
@@ -52,6 +54,32 @@ class ReadersLanguageMixin:
         site_id, root_url, page_path = parts
         return site_id, root_url, path_in_language(page_path, translation.get_language())
 
+    def get_sitemap_urls(self, request=None):
+        """The page once in each language offered, each entry naming all of them (and English
+        as the default) as alternates, as search engines expect."""
+        entries = super().get_sitemap_urls(request)
+        languages = offered_languages()
+        if len(languages) < 2:
+            return entries
+        in_languages = []
+        for entry in entries:
+            root_url, path = split_url(entry["location"])
+            alternates = [
+                {"lang_code": html_lang(code), "location": root_url + path_in_language(path, code)}
+                for code in languages
+            ]
+            alternates.append({"lang_code": "x-default", "location": root_url + path})
+            in_languages += [
+                {**entry, "location": alternate["location"], "alternates": alternates} for alternate in alternates[:-1]
+            ]
+        return in_languages
+
+
+def split_url(url: str) -> tuple[str, str]:
+    """ "https://example.org/about/" as ("https://example.org", "/about/")."""
+    parsed = urlsplit(url)
+    return f"{parsed.scheme}://{parsed.netloc}", urlunsplit(("", "", parsed.path, parsed.query, ""))
+
 
 def route(root, request, parts):
     try:
@@ -60,27 +88,47 @@ def route(root, request, parts):
         return None
 
 
+def live_translation(page, locale_id: int):
+    """The published translation of `page` into a locale, in one query, or None."""
+    return type(page).objects.filter(translation_key=page.translation_key, locale_id=locale_id, live=True).first()
+
+
+def same_address(translation, page) -> bool:
+    """True when a translation keeps the page's slugs, so it lives at the same address under
+    its language's prefix (each tree's first segment is its own home page's slug)."""
+    return translation.url_path.split("/")[2:] == page.url_path.split("/")[2:]
+
+
+def served_by(result: RouteResult, page) -> RouteResult:
+    """The same route served by `page`, a translation of the page found: a routable page's
+    sub-page view is the translation's own method."""
+    if result.args and getattr(result.args[0], "__self__", None) is result.page:
+        view, args, kwargs = result.args
+        return RouteResult(page, args=(getattr(page, view.__name__), args, kwargs))
+    return RouteResult(page, args=result.args, kwargs=result.kwargs)
+
+
 def serve(request, path):
-    """Wagtail's page view, routed through the reader's language's tree when there is one,
-    and falling back to the English page (or sending the reader to its translation, where
-    that lives at another address) when the reader's language has none."""
+    """Wagtail's page view: the page at the address, served by its translation into the
+    reader's language where there is one (or sending the reader to a translation that lives
+    at another address), and as written in English where there is none."""
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
     parts = [part for part in path.split("/") if part]
     english = site.root_page
     locale_id = language_locale(translation.get_language())
-    found = None
+    found = route(english, request, parts)
     if locale_id not in (None, english.locale_id):
-        translated_root = english.get_translation_or_none(locale_id)
-        found = translated_root and route(translated_root, request, parts)
         if found is None:
-            found = route(english, request, parts)
-            translated = found and found[0].get_translation_or_none(locale_id)
-            if translated is not None and translated.live and not found[1]:
+            # A translation at an address of its own (/pl/o-nas/ for /about/).
+            translated_root = english.get_translation_or_none(locale_id)
+            found = translated_root and route(translated_root, request, parts)
+        elif (translated := live_translation(found.page, locale_id)) is not None:
+            if same_address(translated, found.page):
+                found = served_by(found, translated)
+            elif not found.args:
                 return redirect(translated.url)
-    else:
-        found = route(english, request, parts)
     from wagtail import views as wagtail_views  # needs the models loaded
 
     # Wagtail's view (its hooks, privacy and serving) takes the route found here.

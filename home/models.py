@@ -1,5 +1,6 @@
 """Content pages, news and the site-wide settings editors manage."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -7,7 +8,7 @@ from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail import hooks
@@ -19,8 +20,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
-from .blocks import BodyBlock, LinkBlock, SocialLinkBlock
-from .localised import ReadersLanguageMixin
+from .blocks import BodyBlock, SiteLinkBlock, SocialLinkBlock
+from .localised import ReadersLanguageMixin, language_locale, locale_language
 
 
 class PortalImage(AbstractImage):
@@ -84,6 +85,14 @@ class BasePage(ReadersLanguageMixin, Page):
     @property
     def summary(self) -> str:
         return self.introduction or self.search_description
+
+    @cached_property
+    def original(self):
+        """The page as first written, in the site's own language: a translated listing page
+        lists the original's children, which are shown in English until translated."""
+        if locale_language(self.locale_id) == settings.LANGUAGE_CODE:
+            return self
+        return self.get_translation_or_none(language_locale(settings.LANGUAGE_CODE)) or self
 
     def get_view_restrictions(self):
         if not any_view_restrictions():
@@ -210,7 +219,10 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = (
-            NewsPage.objects.published().child_of(self).select_related("image").prefetch_related("image__renditions")
+            NewsPage.objects.published()
+            .child_of(self.original)
+            .select_related("image")
+            .prefetch_related("image__renditions")
         )
         context["news_items"] = Paginator(items, self.per_page).get_page(request.GET.get("page"))
         return context
@@ -267,12 +279,12 @@ class SiteSettings(BaseGenericSetting):
 
     contact_email = models.EmailField(gettext_lazy("contact email"), default="hello@lutonaiclub.org.uk")
     main_navigation = StreamField(
-        [("link", LinkBlock())],
+        [("link", SiteLinkBlock())],
         blank=True,
         verbose_name=gettext_lazy("main navigation"),
         help_text=gettext_lazy("The links across the top of every page, in order."),
     )
-    footer_links = StreamField([("link", LinkBlock())], blank=True, verbose_name=gettext_lazy("footer links"))
+    footer_links = StreamField([("link", SiteLinkBlock())], blank=True, verbose_name=gettext_lazy("footer links"))
     social_links = StreamField([("social", SocialLinkBlock())], blank=True, verbose_name=gettext_lazy("social links"))
 
     edit_handler = TabbedInterface(

@@ -36,15 +36,20 @@ def html_lang(language: str) -> str:
     return f"{base}-{region.upper()}" if region else base
 
 
+def offered_languages() -> list[str]:
+    """The languages the switcher, the hreflang links and the sitemap offer, in order."""
+    return [code for code, _name in settings.LANGUAGES if code in settings.OFFERED_LANGUAGES]
+
+
 def language_choices(request) -> list[dict]:
     """Every language with the current page's address in it: `path` (query kept) for the
     switcher, `alternate` (absolute, no query) for hreflang; the one being read is current."""
     current = translation.get_language()
     query = request.GET.urlencode()
     choices = []
-    for code, name in settings.LANGUAGES:
-        if code not in settings.OFFERED_LANGUAGES:
-            continue
+    names = dict(settings.LANGUAGES)
+    for code in offered_languages():
+        name = names[code]
         path = path_in_language(request.path, code)
         choices.append(
             {

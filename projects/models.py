@@ -68,7 +68,7 @@ class ChallengeIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = ChallengeFilterForm(request.GET or None)
-        challenges = form.filter(ChallengePage.objects.child_of(self).listing())
+        challenges = form.filter(ChallengePage.objects.child_of(self.original).listing())
         context["filter_form"] = form
         context["challenges"] = Paginator(challenges, PAGE_SIZE).get_page(request.GET.get("page"))
         return context
@@ -223,7 +223,7 @@ class ProjectIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = ProjectFilterForm(request.GET or None)
-        projects = form.filter(ProjectPage.objects.child_of(self).listing())
+        projects = form.filter(ProjectPage.objects.child_of(self.original).listing())
         context["filter_form"] = form
         context["projects"] = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
         return context

@@ -19,7 +19,11 @@ import urllib.request
 
 from bench_dashboard import TRIVIAL, serve, setup_django, wrk
 
-PAGES = ["/", "/events/", "/challenges/", "/projects/", "/skills/", "/skills/framework/", "/news/", "/about/"]
+# Urdu pages too: translated ones (their own tree, the interface) and a news item shown in English.
+PAGES = [
+    *["/", "/events/", "/challenges/", "/projects/", "/skills/", "/skills/framework/", "/news/", "/about/"],
+    *["/ur/", "/ur/about/", "/ur/skills/", "/ur/news/first-ai-drop-ins-at-luton-libraries/"],
+]
 SIGNED_IN_PAGES = [*PAGES, "/me/"]
 ANONYMOUS_SHARE, SIGNED_IN_SHARE = 30.0, 5.0
 

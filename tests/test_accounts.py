@@ -407,7 +407,10 @@ def test_email_addresses_page_speaks_plainly_and_offers_only_what_makes_sense(cl
 
     client.force_login(user)
     html = client.get("/accounts/email/").text
-    assert "Your email addresses" in html and f"You sign in and get emails at <strong>{user.email}</strong>" in html
+    assert (
+        "Your email addresses" in html
+        and f"You sign in and get emails at <strong><bdi>{user.email}</bdi></strong>" in html
+    )
     assert "Make Primary" not in html and "Remove it" not in html and "Send the confirmation" not in html
     assert "placeholder" not in html
     response = client.post("/accounts/email/", {"email": "", "action_add": ""})

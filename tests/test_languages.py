@@ -226,3 +226,81 @@ def test_languages_not_offered_yet_are_not_linked(client, home_page, settings):
     settings.OFFERED_LANGUAGES = [settings.LANGUAGE_CODE]
     html = client.get("/").content.decode()
     assert "portal-languages" not in html and "hreflang" not in html
+
+
+def test_an_untranslated_page_says_so_and_marks_its_english_words(client, home_page):
+    StandardPageFactory(parent=home_page, title="About us", slug="about", introduction="Who we are.")
+    html = client.get("/pl/about/").content.decode()
+    assert html.count("portal-translation-notice") == 1 and 'href="/pl/languages/"' in html
+    assert '<h1 class="govuk-heading-xl" lang="en-GB" dir="ltr">About us</h1>' in html
+    assert '<p class="govuk-body-l" lang="en-GB" dir="ltr">Who we are.</p>' in html
+    english = client.get("/about/").content.decode()
+    assert "portal-translation-notice" not in english and '<h1 class="govuk-heading-xl">About us</h1>' in english
+
+
+def test_a_translated_page_has_no_notice(client, home_page):
+    polish(home_page, hero_heading="Luton: miasto AI")
+    html = client.get("/pl/").content.decode()
+    assert "portal-translation-notice" not in html and '<h1 class="govuk-heading-xl">Luton: miasto AI</h1>' in html
+
+
+def test_a_translated_listing_lists_the_pages_written_in_english(client, home_page):
+    index = EventIndexPageFactory(parent=home_page)
+    EventPageFactory(parent=index, title="AI basics at Wigmore library")
+    polish(home_page)
+    polish(index, title="Wydarzenia")
+    html = client.get("/pl/events/").content.decode()
+    assert "Wydarzenia" in html and "AI basics at Wigmore library" in html
+    assert 'href="/pl/events/ai-basics-at-wigmore-library/"' in html
+
+
+def test_the_sitemap_lists_each_page_in_every_language_with_its_alternates(client, home_page):
+    StandardPageFactory(parent=home_page, slug="about")
+    xml = client.get("/sitemap.xml").content.decode()
+    for code in CODES:
+        location = f"http://localhost{path_in_language('/about/', code)}"
+        assert f"<loc>{location}</loc>" in xml
+        assert f'hreflang="{html_lang(code)}" href="{location}"' in xml
+    assert 'hreflang="x-default" href="http://localhost/about/"' in xml
+
+
+def test_navigation_links_read_in_the_readers_language(home_page):
+    from home.blocks import SiteLinkBlock
+
+    block = SiteLinkBlock()
+    value = block.to_python(
+        {"text": "Events", "url": "/events/", "translations": [{"language": "pl", "text": "Wydarzenia"}]}
+    )
+    with translation.override("pl"):
+        assert value.label == "Wydarzenia"
+    with translation.override("ro"):
+        assert value.label == "Events"
+    about = StandardPageFactory(parent=home_page, title="About us", slug="about")
+    polish(home_page)
+    polish(about, title="O nas")
+    untitled = block.to_python({"text": "", "page": about.pk, "translations": []})
+    with translation.override("pl"):
+        assert untitled.label == "O nas"
+    assert untitled.label == "About us"
+
+
+def test_the_demo_pages_are_translated_into_every_language_in_full(django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    import polib
+    from django.core.management import call_command
+
+    from home import demo
+
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        call_command("load_demo", stdout=StringIO())
+    pages = demo.translated_pages(demo.home_page())
+    english = {entry.msgid for entry in demo.page_messages(pages)}
+    for code in OTHER_CODES:
+        catalogue = polib.pofile(str(demo.PAGE_TRANSLATIONS_DIR / f"{code}.po"))
+        translated = {entry.msgid for entry in catalogue if entry.msgstr}
+        slugs = {page.slug for page in pages}
+        assert english - slugs <= translated, f"{code}: demo page text without a translation"
+        locale = Locale.objects.get(language_code=code)
+        for page in pages:
+            assert page.get_translation(locale).live

@@ -104,7 +104,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_chrome",
             ],
-            "builtins": ["portal.templatetags.portal_tags"],
+            "builtins": ["portal.templatetags.portal_tags", "home.templatetags.home_tags"],
         },
     },
 ]
@@ -259,9 +259,9 @@ LANGUAGES = [
     ("bn", "বাংলা"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# The languages the switcher, hreflang links and sitemap offer. Each is added once its
-# interface translation is complete; until then its prefix works but nothing links to it.
-OFFERED_LANGUAGES = [LANGUAGE_CODE]
+# The languages the switcher, hreflang links and sitemap offer: a language added to
+# LANGUAGES for translators to start on is offered once its interface translation is complete.
+OFFERED_LANGUAGES = [code for code, _name in LANGUAGES]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/London"
 USE_I18N = True

@@ -127,3 +127,10 @@ def html_attributes():
     """lang and dir for an <html> element in the language being read."""
     direction = "rtl" if translation.get_language_bidi() else "ltr"
     return format_html('lang="{}" dir="{}"', html_lang(translation.get_language()), direction)
+
+
+@register.filter
+def bdi(value) -> str:
+    """Text someone typed (a name, a title, an email address) set apart inside a sentence,
+    so an English title in an Urdu sentence keeps its own direction."""
+    return format_html("<bdi>{}</bdi>", value)
