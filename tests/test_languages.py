@@ -73,6 +73,23 @@ def test_every_page_is_served_in_every_language_with_its_lang_and_dir(client, si
     assert html_element(response) == f'<html lang="{html_lang(code)}" dir="{direction}" class="govuk-template">'
 
 
+def heading_and_title(response) -> tuple[str, str]:
+    html = response.content.decode()
+    return re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1), re.search(r"<title>(.*?)</title>", html, re.S).group(
+        1
+    )
+
+
+@pytest.mark.parametrize("code", OTHER_CODES)
+@pytest.mark.parametrize(
+    "path", ["/skills/", "/skills/framework/", "/skills/dashboard/", "/accounts/login/", "/search/"]
+)
+def test_each_page_has_its_title_and_heading_in_the_language(client, site, code, path):
+    english = heading_and_title(client.get(path))
+    translated = heading_and_title(client.get(path_in_language(path, code)))
+    assert translated[0] != english[0] and translated[1] != english[1]
+
+
 def test_english_keeps_the_url_contract_and_other_languages_are_not_guessed(client, site):
     response = client.get("/events/", headers={"accept-language": "pl"})
     assert 'lang="en-GB"' in html_element(response)

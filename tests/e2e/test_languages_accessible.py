@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
 from portal.i18n import path_in_language
+from projects.factories import ChallengeIndexPageFactory, ProjectIndexPageFactory
 
 from .conftest import assert_accessible, assert_page_basics
 
@@ -26,6 +27,8 @@ PAGE_TYPES = [
     "/news/drop-ins-begin/",
     "/events/",
     "/events/ai-basics-at-wigmore-library/",
+    "/challenges/",
+    "/projects/",
     "/skills/",
     "/skills/framework/",
     "/skills/assessment/",
@@ -44,6 +47,8 @@ def content(home_page):
     NewsPageFactory(parent=news, title="Drop-ins begin", slug="drop-ins-begin")
     events = EventIndexPageFactory(parent=home_page)
     EventPageFactory(parent=events, title="AI basics at Wigmore library")
+    ChallengeIndexPageFactory(parent=home_page)
+    ProjectIndexPageFactory(parent=home_page)
 
 
 def take_quick_check(page, code: str) -> None:
