@@ -3,6 +3,7 @@ a prefix, each page saying which language and direction it is in, and nothing cr
 from one language to another (cached pages, security checks, emails)."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
@@ -321,3 +322,72 @@ def test_the_demo_pages_are_translated_into_every_language_in_full(django_captur
         locale = Locale.objects.get(language_code=code)
         for page in pages:
             assert page.get_translation(locale).live
+
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+CHECKED_PATHS = ["/", "/events/", "/skills/", "/skills/framework/", "/skills/assessment/", "/skills/dashboard/"]
+CHECKED_PATHS += ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/search/?q=AI"]
+
+
+class MarkupChecker(HTMLParser):
+    """The HTML checker's rules a translation could break: every element closed in order,
+    ids unique, each label pointing at a field that exists, and no link inside a link."""
+
+    def __init__(self):
+        super().__init__()
+        self.open, self.ids, self.label_targets, self.problems = [], set(), [], []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            if attributes["id"] in self.ids:
+                self.problems.append(f"duplicate id {attributes['id']}")
+            self.ids.add(attributes["id"])
+        if tag == "label" and attributes.get("for"):
+            self.label_targets.append(attributes["for"])
+        if tag == "a" and "a" in self.open:
+            self.problems.append("a link inside a link")
+        if tag not in VOID_ELEMENTS:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_ELEMENTS:
+            self.open.pop()
+
+    def handle_endtag(self, tag):
+        if tag in VOID_ELEMENTS:
+            return
+        if not self.open or self.open[-1] != tag:
+            self.problems.append(f"</{tag}> closes <{self.open[-1] if self.open else 'nothing'}>")
+            if tag in self.open:
+                while self.open.pop() != tag:
+                    pass
+        else:
+            self.open.pop()
+
+    def check(self, html: str) -> list[str]:
+        self.feed(html)
+        self.close()
+        missing = [target for target in self.label_targets if target not in self.ids]
+        return self.problems + [f"unclosed <{tag}>" for tag in self.open] + [f"label for missing #{t}" for t in missing]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_language_keeps_the_markup_well_formed(client, site, code):
+    for path in CHECKED_PATHS:
+        response = client.get(path_in_language(path, code))
+        assert response.status_code == 200, path
+        assert MarkupChecker().check(response.content.decode()) == [], path_in_language(path, code)
+
+
+@pytest.mark.parametrize("code", OTHER_CODES)
+def test_no_translation_changes_the_markup_of_its_message(code):
+    """A translator may reword a message but never add, drop or reorder its HTML tags."""
+    import polib
+
+    tag = re.compile(r"</?([a-z]+)[^>]*>")
+    for entry in polib.pofile(str(settings.LOCALE_PATHS[0] / code / "LC_MESSAGES" / "django.po")):
+        translations = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
+        for translated in translations:
+            assert sorted(tag.findall(translated)) == sorted(tag.findall(entry.msgid)), entry.msgid
