@@ -391,3 +391,31 @@ def test_no_translation_changes_the_markup_of_its_message(code):
         translations = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
         for translated in translations:
             assert sorted(tag.findall(translated)) == sorted(tag.findall(entry.msgid)), entry.msgid
+
+
+def test_an_urdu_reader_books_a_workshop_in_urdu_and_gets_the_email_in_urdu(
+    client, site, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from events.models import Registration
+
+    event = EventPageFactory(title="AI basics at Wigmore library")
+    form_path = f"/ur/events/{event.slug}/register/"
+    sign_in = client.get(form_path)
+    assert sign_in.status_code == 302 and sign_in["Location"].startswith("/ur/accounts/login/")
+    reader = UserFactory(language="ur")
+    client.force_login(reader)
+    with translation.override("ur"):
+        booked = translation.gettext("Your place is booked. We have emailed you the details.")
+        confirm = translation.gettext("Confirm booking")
+    assert booked != "Your place is booked. We have emailed you the details."
+    assert f"{confirm}</button>" in client.get(form_path).text
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(form_path, {"access_needs": ""}, follow=True)
+    assert Registration.objects.get(event=event, user=reader).status == "confirmed"
+    assert response.redirect_chain[-1][0].startswith("/ur/") and booked in response.text
+    email = mail.outbox[-1]
+    # In Urdu, with the event's title as written.
+    assert email.to == [reader.email] and "AI basics at Wigmore library" in email.subject
+    assert not email.subject.isascii()
