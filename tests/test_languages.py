@@ -256,6 +256,18 @@ def test_an_untranslated_page_says_so_and_marks_its_english_words(client, home_p
     assert "portal-translation-notice" not in english and '<h1 class="govuk-heading-xl">About us</h1>' in english
 
 
+def test_an_untranslated_challenge_marks_every_part_written_in_english(client, home_page):
+    from projects.factories import ChallengeIndexPageFactory, ChallengePageFactory
+
+    challenge = ChallengePageFactory(parent=ChallengeIndexPageFactory(parent=home_page))
+    html = client.get(path_in_language(challenge.url, "ur")).content.decode()
+    english = ' lang="en-GB" dir="ltr">'
+    for words in ["We spend hours on something", "Our customers.", "Half the time spent.", "Two years of sales."]:
+        assert re.search(rf"{english}(<p>)?{re.escape(words)}", html), words
+    assert f'<dd class="govuk-summary-list__value"{english}Shared.</dd>' in html
+    assert f'<dd class="govuk-summary-list__value"{english}Six weeks</dd>' in html
+
+
 def test_a_translated_page_has_no_notice(client, home_page):
     polish(home_page, hero_heading="Luton: miasto AI")
     html = client.get("/pl/").content.decode()
