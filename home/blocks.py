@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -81,6 +82,20 @@ class SiteLinkBlock(LinkBlock):
         label=gettext_lazy("Link text in other languages"),
         help_text=gettext_lazy("Where a language has none, the link shows the text above or the page's title."),
     )
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen, errors = set(), {}
+        for index, item in enumerate(value["translations"]):
+            if item["language"] in seen:
+                message = _("This language already has link text. Remove one of the two.")
+                errors[index] = blocks.StructBlockValidationError(block_errors={"language": ValidationError(message)})
+            seen.add(item["language"])
+        if errors:
+            raise blocks.StructBlockValidationError(
+                block_errors={"translations": ListBlockValidationError(block_errors=errors)}
+            )
+        return value
 
 
 class ImageWithAltBlock(blocks.StructBlock):

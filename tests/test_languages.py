@@ -314,6 +314,21 @@ def test_navigation_links_read_in_the_readers_language(home_page):
     assert untitled.label == "About us"
 
 
+def test_a_navigation_link_takes_one_text_per_language():
+    from wagtail.blocks import StructBlockValidationError
+
+    from home.blocks import SiteLinkBlock
+
+    block = SiteLinkBlock()
+    twice = [{"language": "pl", "text": "Wydarzenia"}, {"language": "pl", "text": "Imprezy"}]
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean(block.to_python({"text": "Events", "url": "https://example.org/", "translations": twice}))
+    errors = raised.value.block_errors["translations"].block_errors
+    assert list(errors) == [1] and "language" in errors[1].block_errors
+    once = block.to_python({"text": "Events", "url": "https://example.org/", "translations": twice[:1]})
+    assert block.clean(once)["translations"][0]["text"] == "Wydarzenia"
+
+
 def test_the_demo_pages_are_translated_into_every_language_in_full(django_capture_on_commit_callbacks):
     from io import StringIO
 
