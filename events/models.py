@@ -257,6 +257,16 @@ class EventPage(BasePage):
     areas = ParentalManyToManyField(
         "skills.Area", blank=True, related_name="events", verbose_name=gettext_lazy("skill areas")
     )
+    business_dimensions = ParentalManyToManyField(
+        "business.Dimension",
+        blank=True,
+        related_name="events",
+        verbose_name=gettext_lazy("business dimensions"),
+        help_text=gettext_lazy(
+            "For events for businesses: the parts of the AI adoption check this event helps with. It is "
+            "suggested to businesses whose check shows most to gain there."
+        ),
+    )
     level = models.PositiveSmallIntegerField(
         gettext_lazy("level"),
         choices=SuitedLevel.choices,
@@ -308,7 +318,12 @@ class EventPage(BasePage):
             heading=gettext_lazy("Booking"),
         ),
         MultiFieldPanel(
-            [FieldPanel("audience"), FieldPanel("areas", widget=forms.CheckboxSelectMultiple), FieldPanel("level")],
+            [
+                FieldPanel("audience"),
+                FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("level"),
+                FieldPanel("business_dimensions", widget=forms.CheckboxSelectMultiple),
+            ],
             heading=gettext_lazy("Who it is for"),
         ),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=gettext_lazy("Image")),

@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from portal.accounts.models import Ward
+from portal.accounts.models import Organisation, Ward
 
 from .translation_forms import TranslationsPanel
 
@@ -279,6 +279,17 @@ class Assessment(models.Model):
     )
     age_band = models.CharField(gettext_lazy("age band"), max_length=10, choices=AgeBand.choices, blank=True)
     status = models.CharField(gettext_lazy("status"), max_length=20, choices=Status.choices, blank=True)
+    employer = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff_assessments",
+        verbose_name=gettext_lazy("counted for employer"),
+        help_text=gettext_lazy(
+            "The organisation whose anonymous team profile this result counts in, because the person chose so."
+        ),
+    )
     overall_level = models.PositiveSmallIntegerField(gettext_lazy("overall level"), validators=[MaxValueValidator(3)])
     is_ai_ready = models.BooleanField(gettext_lazy("AI-ready"), default=False)
     is_demo = models.BooleanField(
@@ -380,8 +391,9 @@ class ResourceQuerySet(models.QuerySet):
         return self.filter(matches).select_related("area", "page")
 
 
-class Resource(ClusterableModel):
-    """A guide, course or page that helps with one area at some levels, suggested on results pages."""
+class LinkedResource(ClusterableModel):
+    """A guide, course or page suggested on a results page: one on this site or elsewhere.
+    Each kind of result (skills, a business's AI adoption) says what it suits."""
 
     title = models.CharField(gettext_lazy("title"), max_length=120)
     page = models.ForeignKey(
@@ -401,6 +413,26 @@ class Resource(ClusterableModel):
     description = models.CharField(
         gettext_lazy("description"), max_length=240, help_text=gettext_lazy("One sentence: what you will learn.")
     )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if bool(self.page_id) == bool(self.url):
+            raise ValidationError({"url": _("Choose a page on this site or enter a web address, not both.")})
+
+    @property
+    def href(self) -> str:
+        return self.page.url if self.page_id else self.url
+
+
+class Resource(LinkedResource):
+    """A resource that helps with one skill area at some levels."""
+
     area = models.ForeignKey(
         Area, on_delete=models.CASCADE, related_name="resources", verbose_name=gettext_lazy("area")
     )
@@ -429,19 +461,10 @@ class Resource(ClusterableModel):
         verbose_name = gettext_lazy("resource")
         verbose_name_plural = gettext_lazy("resources")
 
-    def __str__(self):
-        return self.title
-
     def clean(self):
         super().clean()
-        if bool(self.page_id) == bool(self.url):
-            raise ValidationError({"url": _("Choose a page on this site or enter a web address, not both.")})
         if self.min_level > self.max_level:
             raise ValidationError({"max_level": _("The highest level must not be below the lowest.")})
-
-    @property
-    def href(self) -> str:
-        return self.page.url if self.page_id else self.url
 
 
 # Translations of what editors write (DESIGN.md §8 in every language the portal speaks).

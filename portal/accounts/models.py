@@ -1,5 +1,7 @@
 """People, their profile, the wards they live in and the organisations they belong to."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -165,6 +167,46 @@ class Profile(models.Model):
         return _("Profile of %(person)s") % {"person": self.user}
 
 
+class Sector(models.TextChoices):
+    """The sections of the UK Standard Industrial Classification (SIC 2007): reference data,
+    so figures by sector line up with the national statistics that use the same sections."""
+
+    A = "A", gettext_lazy("Agriculture, forestry and fishing")
+    B = "B", gettext_lazy("Mining and quarrying")
+    C = "C", gettext_lazy("Manufacturing")
+    D = "D", gettext_lazy("Electricity, gas, steam and air conditioning supply")
+    E = "E", gettext_lazy("Water supply, sewerage, waste management and remediation")
+    F = "F", gettext_lazy("Construction")
+    G = "G", gettext_lazy("Wholesale and retail trade; repair of motor vehicles")
+    H = "H", gettext_lazy("Transport and storage")
+    I = "I", gettext_lazy("Accommodation and food services")  # noqa: E741 (the section's letter)
+    J = "J", gettext_lazy("Information and communication")
+    K = "K", gettext_lazy("Financial and insurance activities")
+    L = "L", gettext_lazy("Real estate activities")
+    M = "M", gettext_lazy("Professional, scientific and technical activities")
+    N = "N", gettext_lazy("Administrative and support services")
+    O = "O", gettext_lazy("Public administration and defence")  # noqa: E741
+    P = "P", gettext_lazy("Education")
+    Q = "Q", gettext_lazy("Human health and social work")
+    R = "R", gettext_lazy("Arts, entertainment and recreation")
+    S = "S", gettext_lazy("Other service activities (including charities and community groups)")
+    T = "T", gettext_lazy("Households as employers")
+    U = "U", gettext_lazy("Extraterritorial organisations")
+
+
+class SizeBand(models.TextChoices):
+    """Staff numbers in the bands national business statistics use."""
+
+    MICRO = "0-9", gettext_lazy("0 to 9 staff")
+    SMALL = "10-49", gettext_lazy("10 to 49 staff")
+    MEDIUM = "50-249", gettext_lazy("50 to 249 staff")
+    LARGE = "250-plus", gettext_lazy("250 or more staff")
+
+
+def new_staff_code() -> str:
+    return secrets.token_urlsafe(9)
+
+
 class OrganisationQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(is_confirmed=True)
@@ -186,6 +228,18 @@ class Organisation(index.Indexed, ClusterableModel):
         default=False,
         help_text=gettext_lazy("Only confirmed organisations are named publicly, for example on challenges."),
     )
+    sector = models.CharField(gettext_lazy("sector"), max_length=1, choices=Sector.choices, blank=True)
+    size_band = models.CharField(gettext_lazy("size"), max_length=10, choices=SizeBand.choices, blank=True)
+    staff_code = models.CharField(
+        gettext_lazy("staff invitation code"),
+        max_length=20,
+        unique=True,
+        default=new_staff_code,
+        help_text=gettext_lazy(
+            "In the link members share with their staff, so staff can count their skills check in the "
+            "organisation's anonymous team profile. Change it to stop an old link working."
+        ),
+    )
     created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True)
 
     objects = OrganisationQuerySet.as_manager()
@@ -195,7 +249,10 @@ class Organisation(index.Indexed, ClusterableModel):
         FieldPanel("slug"),
         FieldPanel("website"),
         FieldPanel("description"),
+        FieldPanel("sector"),
+        FieldPanel("size_band"),
         FieldPanel("is_confirmed"),
+        FieldPanel("staff_code"),
         InlinePanel("memberships", heading=gettext_lazy("Members"), label=gettext_lazy("Member")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("is_confirmed")]

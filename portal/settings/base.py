@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "projects",
     "skills",
     "skills.okrs",
+    "business",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

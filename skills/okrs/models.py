@@ -28,6 +28,19 @@ class Metric(models.TextChoices):
     PROJECTS_IN_USE = "projects_in_use", gettext_lazy("Projects in use")
     BUSINESSES_WITH_CHALLENGE = "businesses_with_challenge", gettext_lazy("Businesses that posted a challenge")
     CREATORS = "creators", gettext_lazy("Creators (level 4)")
+    BUSINESSES_CHECKED = "businesses_checked", gettext_lazy("Organisations that took the AI adoption check")
+    BUSINESSES_USING_AI_SHARE = (
+        "businesses_using_ai_share",
+        gettext_lazy("Share of checked organisations using AI in at least one process (%)"),
+    )
+    BUSINESSES_AI_POLICY_SHARE = (
+        "businesses_ai_policy_share",
+        gettext_lazy("Share of checked organisations with a written AI policy (%)"),
+    )
+    BUSINESSES_MOVED_UP = (
+        "businesses_moved_up_stage",
+        gettext_lazy("Organisations that moved up a stage within a year"),
+    )
     MANUAL = "manual", gettext_lazy("Entered by hand")
 
 

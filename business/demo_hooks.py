@@ -1,0 +1,1 @@
+from wagtail import hooks  # noqa: F401
