@@ -7,6 +7,7 @@ class BusinessConfig(AppConfig):
     verbose_name = gettext_lazy("Businesses")
 
     def ready(self):
-        from . import signals
+        from . import claims, signals
 
+        claims.connect()
         signals.connect()

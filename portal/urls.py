@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("skills.urls")),
     path("", include("events.urls")),
     path("", include("projects.urls")),
+    path("", include("business.urls")),
     # Wagtail's own page URLs, with English standing in for a page not translated yet.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

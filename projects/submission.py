@@ -14,6 +14,8 @@ from .models import ChallengeIndexPage, ChallengePage, ProjectGalleryImage, Proj
 from .uploads import save_image
 
 CHALLENGE_WORKFLOW = "Challenge review"
+# {form field: text} another app may put in the session to start a new challenge from.
+CHALLENGE_DRAFT_SESSION_KEY = "challenge_draft"
 PROJECT_WORKFLOW = "Project review"
 IN_REVIEW = gettext_lazy(
     "Our editors are reviewing this now, so it cannot be changed until they finish. We will email you when "

@@ -24,6 +24,7 @@ from .matching import (
 )
 from .models import ChallengeIndexPage, ChallengePage, ChallengeStatus, Interest, ProjectIndexPage, ProjectPage
 from .submission import (
+    CHALLENGE_DRAFT_SESSION_KEY,
     IN_REVIEW,
     PUBLISHED_NOW,
     can_submit_challenge,
@@ -69,6 +70,11 @@ def submission_form(request, page_id, *, model, form_class, submit, index_model,
         return render(request, "projects/in_review.html", context, status=403 if request.method == "POST" else 200)
     draft = editable_draft(page) if page else None
     initial = form_class.initial_from(draft) if draft else None
+    # A new challenge may start from what another part of the site handed over (the
+    # business AI check's opportunities), kept until it is sent.
+    handed_over = form_class is ChallengeForm and page is None
+    if handed_over and request.method == "GET":
+        initial = request.session.get(CHALLENGE_DRAFT_SESSION_KEY)
     options = {"page": draft} if form_class is ProjectForm else {}
     form = form_class(request.POST or None, request.FILES or None, initial=initial, **options)
     if request.method == "POST" and form.is_valid():
@@ -77,6 +83,8 @@ def submission_form(request, page_id, *, model, form_class, submit, index_model,
         except ValidationError as error:
             add_model_errors(form, error)
         else:
+            if handed_over:
+                request.session.pop(CHALLENGE_DRAFT_SESSION_KEY, None)
             messages.success(
                 request, _("Thank you. “%(title)s” is with our editors for review.") % {"title": saved.title}
             )

@@ -27,12 +27,22 @@ class ContextForm(forms.Form):
         label=gettext_lazy("Which of these describes you best?"), required=False, widget=forms.RadioSelect
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, employer=None, **kwargs):
         from portal.accounts.models import Ward
 
         from .models import AgeBand, Status
 
         super().__init__(*args, **kwargs)
+        self.employer = employer
+        if employer is not None:
+            self.fields["count_for_employer"] = forms.BooleanField(
+                label=_("Count my result in %(organisation)s’s anonymous team profile") % {"organisation": employer},
+                help_text=_(
+                    "Your employer sees only totals for their staff, never your name or your answers, and nothing "
+                    "until at least 5 people have taken part."
+                ),
+                required=False,
+            )
         self.fields["ward"].queryset = Ward.objects.all()
         self.fields["age_band"].choices = [*AgeBand.choices, ("", _("Prefer not to say"))]
         self.fields["status"].choices = [*Status.choices, ("", _("Prefer not to say"))]
@@ -46,6 +56,7 @@ class ContextForm(forms.Form):
             "ward": ward.pk if ward else None,
             "age_band": self.cleaned_data["age_band"],
             "status": self.cleaned_data["status"],
+            "employer": self.employer.pk if self.employer and self.cleaned_data.get("count_for_employer") else None,
         }
 
 

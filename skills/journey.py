@@ -104,6 +104,7 @@ def complete(journey: Journey, user=None) -> tuple[Assessment, Result]:
         ward_id=journey.context.get("ward") or None,
         age_band=journey.context.get("age_band", ""),
         status=journey.context.get("status", ""),
+        employer_id=journey.context.get("employer") or None,
         overall_level=result.overall_level,
         is_ai_ready=result.is_ai_ready,
         answers=journey.answers,

@@ -16,6 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
+from portal.accounts.models import Organisation
+
 from .bank import KNOWLEDGE, answer_text, localised_bank, questions_for
 from .charts import progress_chart
 from .forms import AreaAnswersForm, ContextForm, field_name
@@ -99,7 +101,11 @@ def start(request, kind=AssessmentKind.FULL):
     initial = dict(journey.context)
     if not journey.context and request.user.is_authenticated:
         initial["ward"] = request.user.profile.ward_id
-    form = ContextForm(posted(request), initial=initial)
+    # Staff invited by their employer's link (?org=<code>) may count their result for it.
+    code = request.GET.get("org", "")
+    employer = Organisation.objects.filter(staff_code=code).first() if code else None
+    initial["count_for_employer"] = bool(employer and journey.context.get("employer") == employer.pk)
+    form = ContextForm(posted(request), initial=initial, employer=employer)
     if request.method == "POST" and form.is_valid():
         journey.context = form.to_session()
         save_journey(request.session, journey)
@@ -109,6 +115,7 @@ def start(request, kind=AssessmentKind.FULL):
         "kind": kind,
         "area_count": len(journey.areas),
         "retake_note": retake_note(request.user),
+        "invitation_not_found": bool(code) and employer is None,
         "crumbs": CRUMBS,
     }
     return render(request, "skills/assessment/start.html", context)

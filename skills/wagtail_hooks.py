@@ -115,30 +115,43 @@ class SkillsViewSetGroup(SnippetViewSetGroup):
 register_snippet(SkillsViewSetGroup)
 
 
-@permission_required("skills.add_frameworkversion", raise_exception=True)
-def publish_bank_view(request):
-    """Check the question bank and publish it as the next framework version."""
+def publish_view(request, *, publish, latest_version, current_bank, bank_problems, url_name, title, explanation=""):
+    """Check a bank of questions and publish it as its next version (the skills check's, or
+    another app's built the same way)."""
     form = PublishBankForm(request.POST or None)
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
-            version = publish_question_bank(form.cleaned_data["notes"])
+            version = publish(form.cleaned_data["notes"])
         except BankNotReady as not_ready:
             problems = not_ready.problems
         else:
-            messages.success(
-                request, _("The question bank is published as version %(number)s.") % {"number": version.number}
-            )
-            return redirect("skills_publish_bank")
-    latest = latest_version()
+            messages.success(request, _("The questions are published as version %(number)s.") % {"number": version.number})
+            return redirect(url_name)
+    latest, bank = latest_version(), current_bank()
     context = {
         "form": form,
-        "problems": problems or bank_problems(current_bank()),
+        "problems": problems or bank_problems(bank),
         "latest": latest,
-        "has_changes": not latest or latest.bank != current_bank(),
-        "header_title": _("Publish the question bank"),
+        "has_changes": not latest or latest.bank != bank,
+        "header_title": title,
+        "explanation": explanation,
     }
     return render(request, "skills/admin/publish_bank.html", context)
+
+
+@permission_required("skills.add_frameworkversion", raise_exception=True)
+def publish_bank_view(request):
+    """Check the question bank and publish it as the next framework version."""
+    return publish_view(
+        request,
+        publish=publish_question_bank,
+        latest_version=latest_version,
+        current_bank=current_bank,
+        bank_problems=bank_problems,
+        url_name="skills_publish_bank",
+        title=_("Publish the question bank"),
+    )
 
 
 @hooks.register("register_admin_urls")
