@@ -86,8 +86,8 @@ worker: install ## Run the background task worker (production uses the database 
 bench: install ## Throughput of the main pages, anonymous and signed in, against gunicorn (needs wrk)
 	$(BIN)/python scripts/bench.py
 
-bench-dashboard: install ## Time the dashboard at 200,000 assessments (needs DATABASE_URL to PostgreSQL, and wrk)
-	$(BIN)/python scripts/bench_dashboard.py --assessments 200000
+bench-dashboard: install ## Time the dashboard at 200,000 assessments and 20,000 business checks (needs DATABASE_URL to PostgreSQL, and wrk)
+	$(BIN)/python scripts/bench_dashboard.py --assessments 200000 --business-checks 20000
 
 $(VENV)/.loadtest-installed: $(VENV)/.installed requirements-loadtest.txt
 	$(BIN)/python -m pip install --quiet -r requirements-loadtest.txt

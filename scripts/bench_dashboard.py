@@ -1,7 +1,8 @@
 """Benchmark the town dashboard at town scale (PERFORMANCE.md, "How to measure").
 
-Tops the PostgreSQL database in DATABASE_URL up to --assessments synthetic assessments,
-counts each path's queries and cold server time in-process, then serves the portal with
+Tops the PostgreSQL database in DATABASE_URL up to --assessments synthetic assessments and
+--business-checks synthetic AI adoption checks (shown in the dashboard's Businesses
+section), counts each path's queries and cold server time in-process, then serves the portal with
 gunicorn (2 workers, DEBUG off) and drives each path with wrk, three rounds of 10 s.
 Every figure is reported beside a trivial view (/healthz) and a plain Wagtail page from
 the same run, because only ratios from one run compare on a shared machine.
@@ -15,6 +16,7 @@ the numbers are the server's own work (with the dashboard's figure cache, as in 
 import argparse
 import io
 import os
+import random
 import re
 import shutil
 import signal
@@ -28,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TRIVIAL, PLAIN = "/healthz", "/about/"
 PATHS = [TRIVIAL, PLAIN, "/skills/dashboard/", "/skills/dashboard.csv", "/skills/dashboard.json"]
 BUDGET_QUERIES, BUDGET_RATIO = 15, 5.0
+BATCH = 2000
 
 
 def setup_django() -> None:
@@ -53,6 +56,77 @@ def top_up(target: int) -> int:
         end = timezone.now()
         generate(missing, end - timedelta(days=730), end, seed=target)
     return Assessment.objects.count()
+
+
+def top_up_checks(target: int, seed: int = 2030) -> int:
+    """Top the adoption checks up to `target`: about one in six with no organisation, the
+    rest from organisations taking it once to a few times, over two years. Bulk inserts
+    send no signals, so the cached figures are retired at the end."""
+    from datetime import timedelta
+    from uuid import uuid4
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from business.models import BusinessCheck, CheckVersion, Dimension, DimensionResult
+    from business.scoring import overall_stage
+    from portal.accounts.models import Organisation, Sector, SizeBand
+    from skills.dashboard_figures import invalidate_figures
+
+    missing = target - BusinessCheck.objects.count()
+    if missing <= 0:
+        return BusinessCheck.objects.count()
+    print(f"Generating {missing:,} synthetic adoption checks…", flush=True)
+    rng = random.Random(seed + target)
+    version = CheckVersion.objects.order_by("-number").first()
+    dimensions = list(Dimension.objects.all())
+    slugs = [dimension.slug for dimension in dimensions]
+    sectors, sizes = [code for code, _ in Sector.choices] + [""], [code for code, _ in SizeBand.choices] + [""]
+    names = [f"Benchmark organisation {uuid4().hex[:12]}" for _ in range(max(1, missing * 5 // 9))]
+    organisations = [
+        Organisation(name=name, slug=name.lower().replace(" ", "-"), sector=rng.choice(sectors),
+                     size_band=rng.choice(sizes))
+        for name in names
+    ]  # fmt: skip
+    organisations = Organisation.objects.bulk_create(organisations, batch_size=BATCH)
+    end = timezone.now()
+    span = timedelta(days=730).total_seconds()
+    made = 0
+    while made < missing:
+        size = min(BATCH, missing - made)
+        checks, all_stages = [], []
+        for _ in range(size):
+            organisation = rng.choice(organisations) if rng.random() > 1 / 6 else None
+            progress = rng.random() ** 0.8  # more checks lately, and further along
+            readiness = rng.gauss(0.9, 0.8) + 0.6 * progress
+            stages = [max(0, min(3, round(readiness + rng.gauss(0, 0.5)))) for _ in dimensions]
+            checks.append(
+                BusinessCheck(
+                    organisation=organisation,
+                    version=version,
+                    completed_at=end - timedelta(seconds=(1 - progress) * span),
+                    sector=organisation.sector if organisation else rng.choice(sectors),
+                    size_band=organisation.size_band if organisation else rng.choice(sizes),
+                    overall_stage=overall_stage(stages),
+                    uses_ai=stages[slugs.index("current-use")] >= 2,
+                    has_ai_policy=stages[slugs.index("governance")] >= 2 and rng.random() < 0.7,
+                    is_demo=True,
+                )
+            )
+            all_stages.append(stages)
+        with transaction.atomic():
+            checks = BusinessCheck.objects.bulk_create(checks)
+            DimensionResult.objects.bulk_create(
+                [
+                    DimensionResult(check_result=check, dimension=dimension, stage=stage, score=stage * 25 + 12)
+                    for check, stages in zip(checks, all_stages, strict=True)
+                    for dimension, stage in zip(dimensions, stages, strict=True)
+                ],
+                batch_size=BATCH,
+            )
+        made += size
+    invalidate_figures()
+    return BusinessCheck.objects.count()
 
 
 def in_process(path: str) -> tuple[int, float, float]:
@@ -118,6 +192,7 @@ def serve(port: int) -> subprocess.Popen:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assessments", type=int, default=200_000)
+    parser.add_argument("--business-checks", type=int, default=20_000)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--port", type=int, default=8765)
@@ -132,7 +207,8 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=io.StringIO())
     total = top_up(args.assessments)
-    print(f"{total:,} assessments in the database.\n")
+    checks = top_up_checks(args.business_checks)
+    print(f"{total:,} assessments and {checks:,} adoption checks in the database.\n")
 
     measured = {path: in_process(path) for path in PATHS}
     process = serve(args.port)

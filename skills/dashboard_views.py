@@ -21,6 +21,7 @@ from portal.views import error_page
 from . import charts
 from .dashboard import localised
 from .dashboard_figures import Filters, has_fresh_figures, town_figures
+from .dashboard_sections import count_row, csv_row, dashboard_sections
 from .models import AgeBand, Status
 from .okrs.snapshots import okr_summary
 
@@ -40,7 +41,9 @@ DEMO_WARNING = gettext_lazy(
 # Column names, and the words in the "table", "group", "measure" and "suppressed" columns,
 # are keys for programs and stay in English; the descriptions are for people.
 CSV_COLUMNS = [
-    ("table", gettext_lazy("Which figures: headline, level, area, ward, quarter or language.")),
+    # Translators: words joined by underscores are values in the CSV: keep them as they are.
+    ("table", gettext_lazy("Which figures: headline, level, area, ward, quarter or language; other parts of the "
+     "portal add tables of their own, named after them, such as business_headline.")),
     # Translators: 'town', 'true' and words joined by underscores are values in the CSV: keep them as they are.
     ("group", gettext_lazy("The row's subject: 'town', an area or ward slug, a quarter such as '2026 Q1', or the "
      "code of the language the skills check was taken in, such as 'pl'.")),
@@ -147,6 +150,7 @@ def dashboard(request):
         {
             "form": form,
             "figures": figures,
+            "sections": presented_sections(),
             "caveat": CAVEAT,
             "charts": dashboard_charts(figures),
             "okrs": with_trend_charts(okr_summary()),
@@ -191,6 +195,7 @@ def ward_detail(request, slug):
 def dashboard_csv(request):
     form = FilterForm(request.GET or None)
     figures = town_figures(form.filters())
+    sections = [(section, section.figures()) for section in dashboard_sections()]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="luton-ai-skills-dashboard.csv"'
     comments = [
@@ -199,9 +204,10 @@ def dashboard_csv(request):
         _("Licence: %(name)s %(url)s") % LICENCE,
         _("Generated at: %(time)s") % {"time": figures["generated_at"]},
     ]
-    if figures.get("includes_demo_data"):
+    if includes_demo_data(figures, [section_figures for _section, section_figures in sections]):
         comments.append(_("Warning: %(warning)s") % {"warning": DEMO_WARNING})
     comments.append(_("Filters: %(filters)s") % {"filters": describe_filters(form)})
+    comments += [str(section.csv_note) for section, _figures in sections]
     comments += [
         _("Column %(name)s: %(description)s") % {"name": name, "description": description}
         for name, description in CSV_COLUMNS
@@ -211,6 +217,8 @@ def dashboard_csv(request):
     writer = csv.writer(response)
     writer.writerow([name for name, _description in CSV_COLUMNS])
     writer.writerows(csv_rows(figures))
+    for section, section_figures in sections:
+        writer.writerows(section.csv_rows(section_figures))
     return response
 
 
@@ -218,6 +226,7 @@ def dashboard_csv(request):
 def dashboard_json(request):
     form = FilterForm(request.GET or None)
     figures = localised(town_figures(form.filters()))
+    sections = {section.key: (section, section.figures()) for section in dashboard_sections()}
     return JsonResponse(
         {
             "title": str(TITLE),
@@ -225,7 +234,9 @@ def dashboard_json(request):
             "licence": LICENCE,
             "generated_at": figures["generated_at"],
             "filters": describe_filters(form),
-            "warning": str(DEMO_WARNING) if figures.get("includes_demo_data") else None,
+            "warning": str(DEMO_WARNING)
+            if includes_demo_data(figures, [section_figures for _section, section_figures in sections.values()])
+            else None,
             "disclosure_control": _(
                 "Counts based on fewer than 10 people are withheld (value null, suppressed true); other counts are "
                 "rounded to the nearest 5; percentages are whole numbers worked out from the rounded counts and are "
@@ -235,6 +246,13 @@ def dashboard_json(request):
             ),
             "fields": {key: str(description) for key, description in JSON_FIELDS.items()},
             "figures": {key: value for key, value in figures.items() if key != "generated_at"},
+            "sections": {
+                key: {
+                    "fields": {name: str(description) for name, description in section.fields.items()},
+                    "figures": section_figures,
+                }
+                for key, (section, section_figures) in sections.items()
+            },
         },
         json_dumps_params={"indent": 2, "ensure_ascii": False},
     )
@@ -259,7 +277,27 @@ JSON_FIELDS = {
         "For each language the skills check can be taken in (its code, and its name in itself), "
         "participants who took it in that language and the percentage."
     ),
+    "sections": gettext_lazy(
+        "Figures other parts of the portal add, such as businesses, each with its own field descriptions. "
+        "They cover every quarter: the filters do not apply to them."
+    ),
 }
+
+
+def presented_sections() -> list[dict]:
+    """Each section other apps add (`dashboard_sections`), as its template reads it: the
+    figures, and whatever the section works out from them for its template."""
+    presented = []
+    for section in dashboard_sections():
+        figures = section.figures()
+        extra = section.context(figures) if section.context else {}
+        presented.append({**extra, "key": section.key, "template": section.template, "figures": figures})
+    return presented
+
+
+def includes_demo_data(figures: dict, section_figures: list[dict]) -> bool:
+    """True when the dashboard's figures or any section's include invented demonstration data."""
+    return bool(figures.get("includes_demo_data")) or any(other.get("includes_demo_data") for other in section_figures)
 
 
 def describe_filters(form: FilterForm) -> str:
@@ -279,34 +317,29 @@ def describe_filters(form: FilterForm) -> str:
 
 
 def csv_rows(figures: dict):
-    def row(table, group, level, measure, value, suppressed=None):
-        if suppressed is None:
-            suppressed = value is None
-        return [table, group, level, measure, "" if value is None else value, "true" if suppressed else "false"]
+    def people_row(table, group, level, cell):
+        return count_row(table, group, level, "participants", cell)
 
-    def count_row(table, group, level, cell):
-        return row(table, group, level, "participants", cell["value"], cell["suppressed"])
-
-    yield count_row("headline", "town", "", figures["participants"])
-    yield row("headline", "town", "", "ai_ready_share_percent", figures["ai_ready_share"])
-    yield row("headline", "town", "", "weighted_ai_ready_share_percent", figures["weighted_ai_ready_share"])
+    yield people_row("headline", "town", "", figures["participants"])
+    yield csv_row("headline", "town", "", "ai_ready_share_percent", figures["ai_ready_share"])
+    yield csv_row("headline", "town", "", "weighted_ai_ready_share_percent", figures["weighted_ai_ready_share"])
     for level in figures["levels"]:
-        yield count_row("level", "town", level["level"], level["count"])
-        yield row("level", "town", level["level"], "share_percent", level["share"])
+        yield people_row("level", "town", level["level"], level["count"])
+        yield csv_row("level", "town", level["level"], "share_percent", level["share"])
     for area in figures["areas"]:
         for level in area["levels"]:
-            yield count_row("area", area["slug"], level["level"], level["count"])
-            yield row("area", area["slug"], level["level"], "share_percent", level["share"])
+            yield people_row("area", area["slug"], level["level"], level["count"])
+            yield csv_row("area", area["slug"], level["level"], "share_percent", level["share"])
     for ward in figures["wards"]:
-        yield count_row("ward", ward["slug"], "", ward["participants"])
-        yield row("ward", ward["slug"], "", "ai_ready_share_percent", ward["ai_ready_share"])
-        yield row("ward", ward["slug"], "", "gap_points", ward["gap"])
+        yield people_row("ward", ward["slug"], "", ward["participants"])
+        yield csv_row("ward", ward["slug"], "", "ai_ready_share_percent", ward["ai_ready_share"])
+        yield csv_row("ward", ward["slug"], "", "gap_points", ward["gap"])
     for quarter in figures["quarters"]:
-        yield count_row("quarter", quarter["quarter"], "", quarter["participants"])
-        yield row("quarter", quarter["quarter"], "", "ai_ready_share_percent", quarter["ai_ready_share"])
+        yield people_row("quarter", quarter["quarter"], "", quarter["participants"])
+        yield csv_row("quarter", quarter["quarter"], "", "ai_ready_share_percent", quarter["ai_ready_share"])
     for language in figures["languages"]:
-        yield count_row("language", language["language"], "", language["participants"])
-        yield row("language", language["language"], "", "share_percent", language["share"])
+        yield people_row("language", language["language"], "", language["participants"])
+        yield csv_row("language", language["language"], "", "share_percent", language["share"])
 
 
 def _level_two_plus(area: dict) -> float | None:
