@@ -330,6 +330,8 @@ def build(stdout) -> None:
         settings.main_navigation = [
             site_link(gettext_noop("About"), page=about),
             site_link(gettext_noop("Check your AI skills"), url="/skills/"),
+            # A web address, not the page: the business app makes its page later in load_demo.
+            site_link(gettext_noop("Businesses"), url="/business/"),
             site_link(gettext_noop("Events"), url="/events/"),
             site_link(gettext_noop("Challenges"), url="/challenges/"),
             site_link(gettext_noop("Projects"), url="/projects/"),
@@ -352,7 +354,18 @@ def build(stdout) -> None:
 
 
 PAGE_TRANSLATIONS_DIR = Path(__file__).resolve().parent / "demo_translations"
-TRANSLATED_PAGES = ["", "about", "accessibility", "privacy", "languages", "events", "challenges", "projects", "news"]
+TRANSLATED_PAGES = [
+    "",
+    "about",
+    "accessibility",
+    "privacy",
+    "languages",
+    "events",
+    "challenges",
+    "projects",
+    "news",
+    "business",
+]
 
 
 def translated_pages(home: HomePage) -> list[Page]:

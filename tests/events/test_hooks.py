@@ -121,7 +121,7 @@ def test_load_demo_adds_events_once(home_page):
     count = EventPage.objects.count()
     bookings = Registration.objects.count()
     call_command("load_demo", stdout=io.StringIO())
-    assert count == 8
+    assert count == 11  # eight for residents and students, three for businesses
     assert EventPage.objects.count() == count
     assert Registration.objects.count() == bookings
     assert Registration.objects.filter(status="waitlisted").exists()
