@@ -68,7 +68,8 @@ def save_journey(session, journey: Journey) -> None:
     session[SESSION_KEY] = {"version": journey.version.number, "context": journey.context, "answers": journey.answers}
 
 
-@transaction.atomic
+# The request's own transaction holds both writes; no savepoint is needed inside it.
+@transaction.atomic(savepoint=False)
 def complete(journey: Journey, user=None) -> tuple[BusinessCheck, CheckResult]:
     """Score the journey and save it with a result per dimension. The organisation is kept
     only while the person is still its confirmed member. Raises IncompleteAnswers or
