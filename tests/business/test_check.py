@@ -374,3 +374,21 @@ def test_the_handover_is_for_people_who_may_see_the_result_and_post_challenges(c
     assert refused.status_code == 403 and "Business or organisation" in refused.text
     assert "challenge_draft" not in client.session
     assert client.get(url).status_code == 405
+
+
+def test_business_pages_stay_within_their_query_budgets(client, home_page, organisation_check, django_assert_max_num_queries):
+    from business.models import BusinessPage
+
+    home_page.add_child(instance=BusinessPage(title="AI for Luton businesses", slug="business", introduction="Help."))
+    client.get("/")  # the site's settings are made on the first request to any page
+    for path in ("/business/", reverse("business_check")):
+        with django_assert_max_num_queries(12):
+            assert client.get(path).status_code == 200
+    client.post(reverse("business_check"), {})
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("business_check_dimension", args=[1])).status_code == 200
+    member = MembershipFactory(organisation=organisation_check.organisation).user
+    client.force_login(member)
+    for path in ("/business/", reverse("business_check"), reverse("business_progress"), reverse("business_team")):
+        with django_assert_max_num_queries(16):
+            assert client.get(path).status_code == 200
