@@ -65,7 +65,12 @@ def translations_snapshot(dimensions: list, questions: list) -> dict:
 
     for dimension in dimensions:
         for translation in _translations_of(dimension):
-            add(translation.language, "dimensions", dimension.slug, {"name": translation.up_to_date("name", dimension.name)})
+            add(
+                translation.language,
+                "dimensions",
+                dimension.slug,
+                {"name": translation.up_to_date("name", dimension.name)},
+            )
     for question in questions:
         for translation in _translations_of(question):
             texts = {field: translation.up_to_date(field, getattr(question, field)) for field in TRANSLATED_TEXTS}
@@ -98,7 +103,9 @@ def localised_bank(bank: dict, language: str) -> dict:
         return {
             **question,
             **{field: texts.get(field) or question[field] for field in TRANSLATED_TEXTS},
-            "options": [{**option, "text": answers.get(option["id"]) or option["text"]} for option in question["options"]],
+            "options": [
+                {**option, "text": answers.get(option["id"]) or option["text"]} for option in question["options"]
+            ],
         }
 
     return {

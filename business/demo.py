@@ -23,12 +23,11 @@ from events.models import EventIndexPage, EventPage, Registration
 from home.demo import child_page, home_page, rich
 from portal.accounts.models import Membership, Organisation, User, Ward
 from skills.dashboard_figures import invalidate_figures
-from skills.demo import fits, load_translation_files, synthetic, translated_text
+from skills.demo import load_translation_files, save_translation, synthetic, translated_text
 from skills.models import Area, AreaResult, Assessment, FrameworkVersion
 from skills.okrs.demo import OBJECTIVES, back_fill_snapshots
 from skills.okrs.models import KeyResult, Metric, Objective
 from skills.publishing import BankNotReady
-from skills.translations import translation_of
 
 from .models import (
     BusinessCheck,
@@ -427,41 +426,23 @@ def build_translations(mappings: dict[str, dict[str, str]]) -> int:
     for language, mapping in mappings.items():
         look_up = partial(translated_text, mapping)
         for dimension in dimensions:
-            changed += save_translation(DimensionTranslation, dimension, language, look_up)
+            changed += save_translation(
+                DimensionTranslation, dimension, language, DimensionTranslation.translated_fields, look_up
+            )
         for question in questions:
             answers = {str(option.pk): look_up(option.text) for option in question.options.all()}
-            changed += save_translation(CheckQuestionTranslation, question, language, look_up, {"options": answers})
+            changed += save_translation(
+                CheckQuestionTranslation,
+                question,
+                language,
+                CheckQuestionTranslation.translated_fields,
+                look_up,
+                {"options": answers},
+            )
         for resource in resources:
-            changed += save_translation(BusinessResourceTranslation, resource, language, look_up)
-    return changed
-
-
-def save_translation(model, original, language: str, look_up, groups: dict | None = None) -> bool:
-    """Set the texts that have a translation on `original`'s translation into `language`
-    (made if need be); True when anything changed. Saving records the English each text was
-    made from, so the published check uses it."""
-    texts = {field: look_up(getattr(original, field)) for field in model.translated_fields}
-    texts = {field: text for field, text in texts.items() if text and fits(model, field, text)}
-    groups = {group: {key: text for key, text in entries.items() if text} for group, entries in (groups or {}).items()}
-    groups = {group: entries for group, entries in groups.items() if entries}
-    if not texts and not groups:
-        return False
-    translation = translation_of(original, language)
-    if translation is None:
-        parent = original._meta.get_field("translations").field.name
-        translation = model(**{parent: original}, language=language)
-    changed = translation.pk is None
-    for field, text in texts.items():
-        if getattr(translation, field) != text:
-            setattr(translation, field, text)
-            changed = True
-    for group, entries in groups.items():
-        merged = {**(getattr(translation, group) or {}), **entries}
-        if merged != getattr(translation, group):
-            setattr(translation, group, merged)
-            changed = True
-    if changed:
-        translation.save()
+            changed += save_translation(
+                BusinessResourceTranslation, resource, language, BusinessResourceTranslation.translated_fields, look_up
+            )
     return changed
 
 

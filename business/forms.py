@@ -80,7 +80,10 @@ class DimensionAnswersForm(forms.Form):
             else:
                 field = forms.ChoiceField(
                     widget=forms.RadioSelect,
-                    error_messages={"required": _("Select an answer to “%(question)s?”") % text, "invalid_choice": invalid},
+                    error_messages={
+                        "required": _("Select an answer to “%(question)s?”") % text,
+                        "invalid_choice": invalid,
+                    },
                 )
             field.choices = choices
             field.label = question["text"]

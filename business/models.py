@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -91,7 +91,10 @@ class CheckQuestion(ClusterableModel):
     kind = models.CharField(gettext_lazy("kind"), max_length=10, choices=QuestionKind.choices, default="single")
     text = models.CharField(gettext_lazy("text"), max_length=300)
     hint = models.CharField(
-        gettext_lazy("hint"), max_length=300, blank=True, help_text=gettext_lazy("Optional help shown under the question.")
+        gettext_lazy("hint"),
+        max_length=300,
+        blank=True,
+        help_text=gettext_lazy("Optional help shown under the question."),
     )
     sort_order = models.PositiveIntegerField(gettext_lazy("sort order"), default=0, db_index=True)
     is_active = models.BooleanField(

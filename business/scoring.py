@@ -62,7 +62,9 @@ class CheckResult:
 
 def gate_signals(slug: str) -> list[tuple[str, str]]:
     """(signal, its label) of every signal some stage of this dimension needs."""
-    needed = sorted({signal for (dimension, _stage), signals in GATES.items() if dimension == slug for signal in signals})
+    needed = sorted(
+        {signal for (dimension, _stage), signals in GATES.items() if dimension == slug for signal in signals}
+    )
     return [(signal, Signal(signal).label) for signal in needed]
 
 

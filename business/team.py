@@ -14,7 +14,9 @@ def latest_assessment_ids(organisation) -> list[int]:
     """The latest result of each person counted for the organisation; a result taken signed
     out is its own person, as there is no way to tell whose it is."""
     seen, latest = set(), []
-    rows = Assessment.objects.filter(employer=organisation).order_by("-completed_at", "-pk").values_list("pk", "user_id")
+    rows = (
+        Assessment.objects.filter(employer=organisation).order_by("-completed_at", "-pk").values_list("pk", "user_id")
+    )
     for pk, user_id in rows:
         if user_id is None or user_id not in seen:
             latest.append(pk)
@@ -24,7 +26,9 @@ def latest_assessment_ids(organisation) -> list[int]:
 
 def profiles(organisations: list, language: str | None) -> list[dict]:
     areas = localise(with_translations(Area.objects.all(), language), language) if organisations else []
-    levels = localise(with_translations(Level.objects.filter(number__lte=3), language), language) if organisations else []
+    levels = (
+        localise(with_translations(Level.objects.filter(number__lte=3), language), language) if organisations else []
+    )
     result = []
     for organisation in organisations:
         ids = latest_assessment_ids(organisation)
@@ -38,8 +42,7 @@ def profiles(organisations: list, language: str | None) -> list[dict]:
                 .order_by()
             }
             profile["areas"] = [
-                {"area": area, "levels": [counts.get((area.pk, level.number), 0) for level in levels]}
-                for area in areas
+                {"area": area, "levels": [counts.get((area.pk, level.number), 0) for level in levels]} for area in areas
             ]
         profile["levels"] = levels
         result.append(profile)

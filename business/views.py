@@ -185,8 +185,11 @@ def challenge_draft(check: BusinessCheck) -> dict:
         lines = []
         for question in by_slug.get(slug, []):
             if texts := answer_texts(question, check.answers.get(str(question["id"]), [])):
-                # Translators: one answer from the business check in a challenge draft, such as “Where could AI help? Customer service, Admin and finance”.
-                lines.append(_("%(question)s %(answers)s") % {"question": question["text"], "answers": ", ".join(texts)})
+                # Translators: one answer from the business check in a challenge draft, such as
+                # “Where could AI help? Customer service, Admin and finance”.
+                lines.append(
+                    _("%(question)s %(answers)s") % {"question": question["text"], "answers": ", ".join(texts)}
+                )
         return lines
 
     opportunities = said("opportunities")
@@ -243,7 +246,9 @@ def progress(request):
         check.overall_name = Stage(check.overall_stage).label
         groups.setdefault(check.organisation, []).append(check)
     context = {
-        "groups": [{"organisation": organisation, "checks": list(reversed(rows))} for organisation, rows in groups.items()],
+        "groups": [
+            {"organisation": organisation, "checks": list(reversed(rows))} for organisation, rows in groups.items()
+        ],
         "dimensions": dimensions,
         "awaiting": request.user.memberships.filter(is_confirmed=False).exists(),
         "crumbs": CRUMBS,

@@ -69,7 +69,16 @@ class BusinessCheckViewSet(SnippetViewSet):
     icon = "tasks"
     menu_label = gettext_lazy("Adoption check results")
     menu_name = "adoption-check-results"
-    list_display = ["uuid", "completed_at", "sector", "size_band", "overall_stage", "uses_ai", "has_ai_policy", "is_demo"]
+    list_display = [
+        "uuid",
+        "completed_at",
+        "sector",
+        "size_band",
+        "overall_stage",
+        "uses_ai",
+        "has_ai_policy",
+        "is_demo",
+    ]
     list_filter = ["is_demo", "sector", "size_band", "overall_stage", "uses_ai", "has_ai_policy"]
     inspect_view_enabled = True
     # Never who took it, nor which organisation: staff see results as the dashboard does.
@@ -133,9 +142,9 @@ def register_publish_menu_item():
 @hooks.register("me_sections")
 def my_business_section(request):
     checks = list(
-        BusinessCheck.objects.filter(user=request.user).select_related("organisation").only(
-            "uuid", "completed_at", "overall_stage", "organisation__name"
-        )[:5]
+        BusinessCheck.objects.filter(user=request.user)
+        .select_related("organisation")
+        .only("uuid", "completed_at", "overall_stage", "organisation__name")[:5]
     )
     is_member = request.user.memberships.filter(is_confirmed=True).exists()
     if not checks and not is_member:

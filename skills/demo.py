@@ -258,8 +258,8 @@ def save_translation(model, original, language, fields, look_up, groups=None) ->
         return False
     translation = translation_of(original, language)
     if translation is None:
-        parent = model._meta.get_field(type(original)._meta.model_name)
-        translation = model(**{parent.name: original}, language=language)
+        parent = original._meta.get_field("translations").field.name
+        translation = model(**{parent: original}, language=language)
     changed = translation.pk is None
     for field, text in texts.items():
         if getattr(translation, field) != text:

@@ -126,7 +126,9 @@ def publish_view(request, *, publish, latest_version, current_bank, bank_problem
         except BankNotReady as not_ready:
             problems = not_ready.problems
         else:
-            messages.success(request, _("The questions are published as version %(number)s.") % {"number": version.number})
+            messages.success(
+                request, _("The questions are published as version %(number)s.") % {"number": version.number}
+            )
             return redirect(url_name)
     latest, bank = latest_version(), current_bank()
     context = {

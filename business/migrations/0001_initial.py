@@ -13,239 +13,686 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0007_organisation_sector_size_staff_code'),
-        ('wagtailcore', '0098_apitoken'),
+        ("accounts", "0007_organisation_sector_size_staff_code"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BusinessPage',
+            name="BusinessPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('introduction', models.TextField(blank=True, help_text='One or two sentences. Shown under the title, in search results and in listings.', max_length=500)),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('call_to_action', 12), ('accordion', 16), ('quote', 19)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'components/blocks/rich_text.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the image for people who cannot see it, in a sentence.', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'max_length': 250, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 6: ('wagtail.blocks.TextBlock', (), {'max_length': 400, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave blank to use the page's title.", 'max_length': 80, 'required': False}), 8: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 9: ('wagtail.blocks.URLBlock', (), {'label': 'Or a web address', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('text', 7), ('page', 8), ('url', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': 'Defaults to the link text.', 'max_length': 60, 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('heading', 5), ('text', 6), ('link', 10), ('button_text', 11)]], {}), 13: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 14: ('wagtail.blocks.StructBlock', [[('heading', 5), ('content', 13)]], {}), 15: ('wagtail.blocks.ListBlock', (14,), {'min_num': 1}), 16: ('wagtail.blocks.StructBlock', [[('sections', 15)]], {}), 17: ('wagtail.blocks.TextBlock', (), {'max_length': 600}), 18: ('wagtail.blocks.CharBlock', (), {'max_length': 120, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('quote', 17), ('attribution', 18)]], {})}, verbose_name='body')),
-                ('stories', wagtail.fields.StreamField([('story', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'organisation', 'max_length': 120}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'what they did and what changed', 'max_length': 600}), 2: ('wagtail.blocks.PageChooserBlock', (), {'label': 'read more (optional)', 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('organisation', 0), ('summary', 1), ('link', 2)]], {})}, verbose_name='stories of local businesses')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "introduction",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences. Shown under the title, in search results and in listings.",
+                        max_length=500,
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("rich_text", 0), ("image", 4), ("call_to_action", 12), ("accordion", 16), ("quote", 19)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "template": "components/blocks/rich_text.html",
+                                },
+                            ),
+                            1: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe the image for people who cannot see it, in a sentence.",
+                                    "max_length": 250,
+                                },
+                            ),
+                            3: ("wagtail.blocks.CharBlock", (), {"max_length": 250, "required": False}),
+                            4: ("wagtail.blocks.StructBlock", [[("image", 1), ("alt_text", 2), ("caption", 3)]], {}),
+                            5: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                            6: ("wagtail.blocks.TextBlock", (), {"max_length": 400, "required": False}),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave blank to use the page's title.",
+                                    "max_length": 80,
+                                    "required": False,
+                                },
+                            ),
+                            8: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            9: ("wagtail.blocks.URLBlock", (), {"label": "Or a web address", "required": False}),
+                            10: ("wagtail.blocks.StructBlock", [[("text", 7), ("page", 8), ("url", 9)]], {}),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Defaults to the link text.", "max_length": 60, "required": False},
+                            ),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 5), ("text", 6), ("link", 10), ("button_text", 11)]],
+                                {},
+                            ),
+                            13: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]},
+                            ),
+                            14: ("wagtail.blocks.StructBlock", [[("heading", 5), ("content", 13)]], {}),
+                            15: ("wagtail.blocks.ListBlock", (14,), {"min_num": 1}),
+                            16: ("wagtail.blocks.StructBlock", [[("sections", 15)]], {}),
+                            17: ("wagtail.blocks.TextBlock", (), {"max_length": 600}),
+                            18: ("wagtail.blocks.CharBlock", (), {"max_length": 120, "required": False}),
+                            19: ("wagtail.blocks.StructBlock", [[("quote", 17), ("attribution", 18)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "stories",
+                    wagtail.fields.StreamField(
+                        [("story", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "organisation", "max_length": 120}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "what they did and what changed", "max_length": 600},
+                            ),
+                            2: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "read more (optional)", "required": False},
+                            ),
+                            3: ("wagtail.blocks.StructBlock", [[("organisation", 0), ("summary", 1), ("link", 2)]], {}),
+                        },
+                        verbose_name="stories of local businesses",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'business page',
-                'verbose_name_plural': 'business pages',
+                "verbose_name": "business page",
+                "verbose_name_plural": "business pages",
             },
-            bases=(home.localised.ReadersLanguageMixin, 'wagtailcore.page'),
+            bases=(home.localised.ReadersLanguageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='CheckQuestion',
+            name="CheckQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('single', 'Choose one answer (scored)'), ('multiple', 'Choose all that apply (not scored)')], default='single', max_length=10, verbose_name='kind')),
-                ('text', models.CharField(max_length=300, verbose_name='text')),
-                ('hint', models.CharField(blank=True, help_text='Optional help shown under the question.', max_length=300, verbose_name='hint')),
-                ('sort_order', models.PositiveIntegerField(db_index=True, default=0, verbose_name='sort order')),
-                ('is_active', models.BooleanField(default=True, help_text='Only active questions are published.', verbose_name='active')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("single", "Choose one answer (scored)"),
+                            ("multiple", "Choose all that apply (not scored)"),
+                        ],
+                        default="single",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text", models.CharField(max_length=300, verbose_name="text")),
+                (
+                    "hint",
+                    models.CharField(
+                        blank=True,
+                        help_text="Optional help shown under the question.",
+                        max_length=300,
+                        verbose_name="hint",
+                    ),
+                ),
+                ("sort_order", models.PositiveIntegerField(db_index=True, default=0, verbose_name="sort order")),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True, help_text="Only active questions are published.", verbose_name="active"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'adoption check question',
-                'verbose_name_plural': 'adoption check questions',
-                'ordering': ['dimension__sort_order', 'sort_order', 'pk'],
+                "verbose_name": "adoption check question",
+                "verbose_name_plural": "adoption check questions",
+                "ordering": ["dimension__sort_order", "sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CheckVersion',
+            name="CheckVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(unique=True, verbose_name='number')),
-                ('published_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='published at')),
-                ('notes', models.TextField(blank=True, help_text='What changed in this version.', verbose_name='notes')),
-                ('bank', models.JSONField(blank=True, default=dict, verbose_name='bank')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.PositiveIntegerField(unique=True, verbose_name="number")),
+                ("published_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="published at")),
+                (
+                    "notes",
+                    models.TextField(blank=True, help_text="What changed in this version.", verbose_name="notes"),
+                ),
+                ("bank", models.JSONField(blank=True, default=dict, verbose_name="bank")),
             ],
             options={
-                'verbose_name': 'adoption check version',
-                'verbose_name_plural': 'adoption check versions',
-                'ordering': ['-number'],
+                "verbose_name": "adoption check version",
+                "verbose_name_plural": "adoption check versions",
+                "ordering": ["-number"],
             },
         ),
         migrations.CreateModel(
-            name='Dimension',
+            name="Dimension",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=40, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('description', models.TextField(help_text='What this dimension covers, in plain English.', verbose_name='description')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='sort order')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=40, unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                (
+                    "description",
+                    models.TextField(
+                        help_text="What this dimension covers, in plain English.", verbose_name="description"
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="sort order")),
             ],
             options={
-                'verbose_name': 'dimension',
-                'verbose_name_plural': 'dimensions',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "dimension",
+                "verbose_name_plural": "dimensions",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='NationalReference',
+            name="NationalReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('share_using_ai', models.DecimalField(blank=True, decimal_places=1, help_text='Leave empty to show no national figure.', max_digits=4, null=True, verbose_name='share of UK firms using AI (%)')),
-                ('source', models.CharField(blank=True, help_text='For example “ONS Business Insights and Conditions Survey, wave 120”.', max_length=200, verbose_name='source')),
-                ('source_url', models.URLField(blank=True, verbose_name='source web address')),
-                ('as_of', models.DateField(blank=True, null=True, verbose_name='date of the figure')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "share_using_ai",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        help_text="Leave empty to show no national figure.",
+                        max_digits=4,
+                        null=True,
+                        verbose_name="share of UK firms using AI (%)",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example “ONS Business Insights and Conditions Survey, wave 120”.",
+                        max_length=200,
+                        verbose_name="source",
+                    ),
+                ),
+                ("source_url", models.URLField(blank=True, verbose_name="source web address")),
+                ("as_of", models.DateField(blank=True, null=True, verbose_name="date of the figure")),
             ],
             options={
-                'verbose_name': 'national business figure',
+                "verbose_name": "national business figure",
             },
         ),
         migrations.CreateModel(
-            name='BusinessResource',
+            name="BusinessResource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120, verbose_name='title')),
-                ('url', models.URLField(blank=True, help_text='A page elsewhere, when it is not on this site.', verbose_name='or a web address')),
-                ('description', models.CharField(help_text='One sentence: what you will learn.', max_length=240, verbose_name='description')),
-                ('min_stage', models.PositiveSmallIntegerField(choices=[(0, 'Not started'), (1, 'Exploring'), (2, 'Using'), (3, 'Embedding')], default=0, verbose_name='from stage')),
-                ('max_stage', models.PositiveSmallIntegerField(choices=[(0, 'Not started'), (1, 'Exploring'), (2, 'Using'), (3, 'Embedding')], default=3, verbose_name='up to stage')),
-                ('page', models.ForeignKey(blank=True, help_text='A page on this site, such as a guide, that helps with this area.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
-                ('dimension', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='resources', to='business.dimension', verbose_name='dimension')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=120, verbose_name="title")),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        help_text="A page elsewhere, when it is not on this site.",
+                        verbose_name="or a web address",
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        help_text="One sentence: what you will learn.", max_length=240, verbose_name="description"
+                    ),
+                ),
+                (
+                    "min_stage",
+                    models.PositiveSmallIntegerField(
+                        choices=[(0, "Not started"), (1, "Exploring"), (2, "Using"), (3, "Embedding")],
+                        default=0,
+                        verbose_name="from stage",
+                    ),
+                ),
+                (
+                    "max_stage",
+                    models.PositiveSmallIntegerField(
+                        choices=[(0, "Not started"), (1, "Exploring"), (2, "Using"), (3, "Embedding")],
+                        default=3,
+                        verbose_name="up to stage",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="A page on this site, such as a guide, that helps with this area.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="page",
+                    ),
+                ),
+                (
+                    "dimension",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="resources",
+                        to="business.dimension",
+                        verbose_name="dimension",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'business resource',
-                'verbose_name_plural': 'business resources',
-                'ordering': ['dimension__sort_order', 'min_stage', 'title'],
+                "verbose_name": "business resource",
+                "verbose_name_plural": "business resources",
+                "ordering": ["dimension__sort_order", "min_stage", "title"],
             },
         ),
         migrations.CreateModel(
-            name='CheckOption',
+            name="CheckOption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('text', models.CharField(max_length=200, verbose_name='text')),
-                ('points', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(3)], verbose_name='points')),
-                ('signal', models.CharField(blank=True, choices=[('ai-in-process', 'AI is used in at least one business process'), ('written-policy', 'There is a written policy on staff use of AI tools'), ('human-oversight', 'A person checks decisions AI helps to make'), ('named-person', 'A named person leads on AI'), ('data-reachable', 'The people who need the data can reach it')], max_length=30, verbose_name='signal')),
-                ('question', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='options', to='business.checkquestion', verbose_name='question')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("text", models.CharField(max_length=200, verbose_name="text")),
+                (
+                    "points",
+                    models.PositiveSmallIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(3)], verbose_name="points"
+                    ),
+                ),
+                (
+                    "signal",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("ai-in-process", "AI is used in at least one business process"),
+                            ("written-policy", "There is a written policy on staff use of AI tools"),
+                            ("human-oversight", "A person checks decisions AI helps to make"),
+                            ("named-person", "A named person leads on AI"),
+                            ("data-reachable", "The people who need the data can reach it"),
+                        ],
+                        max_length=30,
+                        verbose_name="signal",
+                    ),
+                ),
+                (
+                    "question",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="options",
+                        to="business.checkquestion",
+                        verbose_name="question",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'answer',
-                'verbose_name_plural': 'answers',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "answer",
+                "verbose_name_plural": "answers",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='BusinessCheck',
+            name="BusinessCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='uuid')),
-                ('language', models.CharField(choices=[('en-gb', 'English'), ('pl', 'Polski'), ('ro', 'Română'), ('ur', 'اردو'), ('bn', 'বাংলা')], default='en-gb', max_length=10, verbose_name='language')),
-                ('completed_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='completed at')),
-                ('sector', models.CharField(blank=True, choices=[('A', 'Agriculture, forestry and fishing'), ('B', 'Mining and quarrying'), ('C', 'Manufacturing'), ('D', 'Electricity, gas, steam and air conditioning supply'), ('E', 'Water supply, sewerage, waste management and remediation'), ('F', 'Construction'), ('G', 'Wholesale and retail trade; repair of motor vehicles'), ('H', 'Transport and storage'), ('I', 'Accommodation and food services'), ('J', 'Information and communication'), ('K', 'Financial and insurance activities'), ('L', 'Real estate activities'), ('M', 'Professional, scientific and technical activities'), ('N', 'Administrative and support services'), ('O', 'Public administration and defence'), ('P', 'Education'), ('Q', 'Human health and social work'), ('R', 'Arts, entertainment and recreation'), ('S', 'Other service activities (including charities and community groups)'), ('T', 'Households as employers'), ('U', 'Extraterritorial organisations')], max_length=1, verbose_name='sector')),
-                ('size_band', models.CharField(blank=True, choices=[('0-9', '0 to 9 staff'), ('10-49', '10 to 49 staff'), ('50-249', '50 to 249 staff'), ('250-plus', '250 or more staff')], max_length=10, verbose_name='size')),
-                ('overall_stage', models.PositiveSmallIntegerField(choices=[(0, 'Not started'), (1, 'Exploring'), (2, 'Using'), (3, 'Embedding')], verbose_name='overall stage')),
-                ('uses_ai', models.BooleanField(default=False, verbose_name='uses AI in at least one process')),
-                ('has_ai_policy', models.BooleanField(default=False, verbose_name='has a written AI policy')),
-                ('answers', models.JSONField(blank=True, default=dict, verbose_name='answers')),
-                ('is_demo', models.BooleanField(default=False, help_text="Synthetic data made by load_demo, not a real organisation's result.", verbose_name='demo data')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='business_checks', to='accounts.organisation', verbose_name='organisation')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='business_checks', to=settings.AUTH_USER_MODEL, verbose_name='taken by')),
-                ('ward', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.ward', verbose_name='ward')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='checks', to='business.checkversion', verbose_name='version')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("uuid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name="uuid")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("en-gb", "English"),
+                            ("pl", "Polski"),
+                            ("ro", "Română"),
+                            ("ur", "اردو"),
+                            ("bn", "বাংলা"),
+                        ],
+                        default="en-gb",
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "completed_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="completed at"),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("A", "Agriculture, forestry and fishing"),
+                            ("B", "Mining and quarrying"),
+                            ("C", "Manufacturing"),
+                            ("D", "Electricity, gas, steam and air conditioning supply"),
+                            ("E", "Water supply, sewerage, waste management and remediation"),
+                            ("F", "Construction"),
+                            ("G", "Wholesale and retail trade; repair of motor vehicles"),
+                            ("H", "Transport and storage"),
+                            ("I", "Accommodation and food services"),
+                            ("J", "Information and communication"),
+                            ("K", "Financial and insurance activities"),
+                            ("L", "Real estate activities"),
+                            ("M", "Professional, scientific and technical activities"),
+                            ("N", "Administrative and support services"),
+                            ("O", "Public administration and defence"),
+                            ("P", "Education"),
+                            ("Q", "Human health and social work"),
+                            ("R", "Arts, entertainment and recreation"),
+                            ("S", "Other service activities (including charities and community groups)"),
+                            ("T", "Households as employers"),
+                            ("U", "Extraterritorial organisations"),
+                        ],
+                        max_length=1,
+                        verbose_name="sector",
+                    ),
+                ),
+                (
+                    "size_band",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("0-9", "0 to 9 staff"),
+                            ("10-49", "10 to 49 staff"),
+                            ("50-249", "50 to 249 staff"),
+                            ("250-plus", "250 or more staff"),
+                        ],
+                        max_length=10,
+                        verbose_name="size",
+                    ),
+                ),
+                (
+                    "overall_stage",
+                    models.PositiveSmallIntegerField(
+                        choices=[(0, "Not started"), (1, "Exploring"), (2, "Using"), (3, "Embedding")],
+                        verbose_name="overall stage",
+                    ),
+                ),
+                ("uses_ai", models.BooleanField(default=False, verbose_name="uses AI in at least one process")),
+                ("has_ai_policy", models.BooleanField(default=False, verbose_name="has a written AI policy")),
+                ("answers", models.JSONField(blank=True, default=dict, verbose_name="answers")),
+                (
+                    "is_demo",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Synthetic data made by load_demo, not a real organisation's result.",
+                        verbose_name="demo data",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="business_checks",
+                        to="accounts.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="business_checks",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="taken by",
+                    ),
+                ),
+                (
+                    "ward",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.ward",
+                        verbose_name="ward",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="checks",
+                        to="business.checkversion",
+                        verbose_name="version",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'adoption check',
-                'verbose_name_plural': 'adoption checks',
-                'ordering': ['-completed_at'],
+                "verbose_name": "adoption check",
+                "verbose_name_plural": "adoption checks",
+                "ordering": ["-completed_at"],
             },
         ),
         migrations.AddField(
-            model_name='checkquestion',
-            name='dimension',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='questions', to='business.dimension', verbose_name='dimension'),
+            model_name="checkquestion",
+            name="dimension",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="questions",
+                to="business.dimension",
+                verbose_name="dimension",
+            ),
         ),
         migrations.CreateModel(
-            name='DimensionResult',
+            name="DimensionResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(100)], verbose_name='score')),
-                ('stage', models.PositiveSmallIntegerField(choices=[(0, 'Not started'), (1, 'Exploring'), (2, 'Using'), (3, 'Embedding')], verbose_name='stage')),
-                ('check_result', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dimension_results', to='business.businesscheck', verbose_name='check')),
-                ('dimension', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='results', to='business.dimension', verbose_name='dimension')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MaxValueValidator(100)], verbose_name="score"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.PositiveSmallIntegerField(
+                        choices=[(0, "Not started"), (1, "Exploring"), (2, "Using"), (3, "Embedding")],
+                        verbose_name="stage",
+                    ),
+                ),
+                (
+                    "check_result",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dimension_results",
+                        to="business.businesscheck",
+                        verbose_name="check",
+                    ),
+                ),
+                (
+                    "dimension",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="results",
+                        to="business.dimension",
+                        verbose_name="dimension",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dimension result',
-                'verbose_name_plural': 'dimension results',
-                'ordering': ['dimension__sort_order'],
+                "verbose_name": "dimension result",
+                "verbose_name_plural": "dimension results",
+                "ordering": ["dimension__sort_order"],
             },
         ),
         migrations.CreateModel(
-            name='DimensionTranslation',
+            name="DimensionTranslation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=skills.models.translation_languages, max_length=10, verbose_name='language')),
-                ('source', models.JSONField(blank=True, default=dict, editable=False, help_text='The English each text was translated from, kept when the translation is saved.', verbose_name='translated from')),
-                ('name', models.CharField(blank=True, max_length=120, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('dimension', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='business.dimension', verbose_name='dimension')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=skills.models.translation_languages, max_length=10, verbose_name="language"
+                    ),
+                ),
+                (
+                    "source",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        editable=False,
+                        help_text="The English each text was translated from, kept when the translation is saved.",
+                        verbose_name="translated from",
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=120, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "dimension",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="translations",
+                        to="business.dimension",
+                        verbose_name="dimension",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dimension translation',
-                'verbose_name_plural': 'dimension translations',
-                'ordering': ['language'],
+                "verbose_name": "dimension translation",
+                "verbose_name_plural": "dimension translations",
+                "ordering": ["language"],
             },
         ),
         migrations.CreateModel(
-            name='BusinessResourceTranslation',
+            name="BusinessResourceTranslation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=skills.models.translation_languages, max_length=10, verbose_name='language')),
-                ('source', models.JSONField(blank=True, default=dict, editable=False, help_text='The English each text was translated from, kept when the translation is saved.', verbose_name='translated from')),
-                ('title', models.CharField(blank=True, max_length=160, verbose_name='title')),
-                ('description', models.CharField(blank=True, max_length=320, verbose_name='description')),
-                ('resource', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='business.businessresource', verbose_name='resource')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=skills.models.translation_languages, max_length=10, verbose_name="language"
+                    ),
+                ),
+                (
+                    "source",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        editable=False,
+                        help_text="The English each text was translated from, kept when the translation is saved.",
+                        verbose_name="translated from",
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=160, verbose_name="title")),
+                ("description", models.CharField(blank=True, max_length=320, verbose_name="description")),
+                (
+                    "resource",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="translations",
+                        to="business.businessresource",
+                        verbose_name="resource",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'resource translation',
-                'verbose_name_plural': 'resource translations',
-                'ordering': ['language'],
-                'constraints': [models.UniqueConstraint(fields=('resource', 'language'), name='business_resourcetranslation_one_per_language')],
+                "verbose_name": "resource translation",
+                "verbose_name_plural": "resource translations",
+                "ordering": ["language"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("resource", "language"), name="business_resourcetranslation_one_per_language"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CheckQuestionTranslation',
+            name="CheckQuestionTranslation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=skills.models.translation_languages, max_length=10, verbose_name='language')),
-                ('source', models.JSONField(blank=True, default=dict, editable=False, help_text='The English each text was translated from, kept when the translation is saved.', verbose_name='translated from')),
-                ('text', models.CharField(blank=True, max_length=400, verbose_name='text')),
-                ('hint', models.CharField(blank=True, max_length=400, verbose_name='hint')),
-                ('options', models.JSONField(blank=True, default=dict, verbose_name='answers')),
-                ('question', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='business.checkquestion', verbose_name='question')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=skills.models.translation_languages, max_length=10, verbose_name="language"
+                    ),
+                ),
+                (
+                    "source",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        editable=False,
+                        help_text="The English each text was translated from, kept when the translation is saved.",
+                        verbose_name="translated from",
+                    ),
+                ),
+                ("text", models.CharField(blank=True, max_length=400, verbose_name="text")),
+                ("hint", models.CharField(blank=True, max_length=400, verbose_name="hint")),
+                ("options", models.JSONField(blank=True, default=dict, verbose_name="answers")),
+                (
+                    "question",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="translations",
+                        to="business.checkquestion",
+                        verbose_name="question",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question translation',
-                'verbose_name_plural': 'question translations',
-                'ordering': ['language'],
-                'constraints': [models.UniqueConstraint(fields=('question', 'language'), name='business_questiontranslation_one_per_language')],
+                "verbose_name": "question translation",
+                "verbose_name_plural": "question translations",
+                "ordering": ["language"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("question", "language"), name="business_questiontranslation_one_per_language"
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='businesscheck',
-            index=models.Index(fields=['organisation', 'completed_at'], name='business_check_org_date'),
+            model_name="businesscheck",
+            index=models.Index(fields=["organisation", "completed_at"], name="business_check_org_date"),
         ),
         migrations.AddConstraint(
-            model_name='businesscheck',
-            constraint=models.CheckConstraint(condition=models.Q(('overall_stage__lte', 3)), name='business_check_stage_0_to_3'),
+            model_name="businesscheck",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("overall_stage__lte", 3)), name="business_check_stage_0_to_3"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='dimensionresult',
-            constraint=models.UniqueConstraint(fields=('check_result', 'dimension'), name='business_result_one_per_dimension'),
+            model_name="dimensionresult",
+            constraint=models.UniqueConstraint(
+                fields=("check_result", "dimension"), name="business_result_one_per_dimension"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='dimensionresult',
-            constraint=models.CheckConstraint(condition=models.Q(('stage__lte', 3)), name='business_result_stage_0_to_3'),
+            model_name="dimensionresult",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("stage__lte", 3)), name="business_result_stage_0_to_3"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='dimensiontranslation',
-            constraint=models.UniqueConstraint(fields=('dimension', 'language'), name='business_dimensiontranslation_one_per_language'),
+            model_name="dimensiontranslation",
+            constraint=models.UniqueConstraint(
+                fields=("dimension", "language"), name="business_dimensiontranslation_one_per_language"
+            ),
         ),
     ]

@@ -5,16 +5,21 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('business', '0001_initial'),
-        ('events', '0004_translatable_labels'),
+        ("business", "0001_initial"),
+        ("events", "0004_translatable_labels"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='eventpage',
-            name='business_dimensions',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='For events for businesses: the parts of the AI adoption check this event helps with. It is suggested to businesses whose check shows most to gain there.', related_name='events', to='business.dimension', verbose_name='business dimensions'),
+            model_name="eventpage",
+            name="business_dimensions",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True,
+                help_text="For events for businesses: the parts of the AI adoption check this event helps with. It is suggested to businesses whose check shows most to gain there.",
+                related_name="events",
+                to="business.dimension",
+                verbose_name="business dimensions",
+            ),
         ),
     ]

@@ -5,16 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0007_organisation_sector_size_staff_code'),
-        ('skills', '0012_assessment_language'),
+        ("accounts", "0007_organisation_sector_size_staff_code"),
+        ("skills", "0012_assessment_language"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='assessment',
-            name='employer',
-            field=models.ForeignKey(blank=True, help_text='The organisation whose anonymous team profile this result counts in, because the person chose so.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='staff_assessments', to='accounts.organisation', verbose_name='counted for employer'),
+            model_name="assessment",
+            name="employer",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The organisation whose anonymous team profile this result counts in, because the person chose so.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="staff_assessments",
+                to="accounts.organisation",
+                verbose_name="counted for employer",
+            ),
         ),
     ]

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 def indexes(home_page):
     return ChallengeIndexPageFactory(parent=home_page), ProjectIndexPageFactory(parent=home_page)
 
+
 CHALLENGE_REST = {
     "title": "Answer customer emails faster",
     "introduction": "A small bakery wants help replying to orders.",
@@ -158,7 +159,11 @@ def test_editing_a_published_question_never_changes_a_result(client, home_page):
     version = publish_check("Reworded")
     assert version.number == 2 and publish_check() == version  # unchanged: no new version
     check.refresh_from_db()
-    assert (check.overall_stage, list(check.dimension_results.values_list("stage", flat=True)), check.version.bank) == before
+    assert (
+        check.overall_stage,
+        list(check.dimension_results.values_list("stage", flat=True)),
+        check.version.bank,
+    ) == before
     assert client.get(reverse("business_results", args=[check.uuid])).status_code == 200
     assert "Changed words" not in client.get(reverse("business_check_answers")).text
 
@@ -342,7 +347,9 @@ def test_an_opportunity_becomes_a_challenge_draft_that_enters_review(client, hom
     bank = latest_bank()
     opportunities = questions_by_dimension(bank)[1][1]
     organisation_check.answers = {
-        str(q["id"]): [q["options"][0]["id"], q["options"][2]["id"]] if q["kind"] == "multiple" else q["options"][1]["id"]
+        str(q["id"]): [q["options"][0]["id"], q["options"][2]["id"]]
+        if q["kind"] == "multiple"
+        else q["options"][1]["id"]
         for _, questions in questions_by_dimension(bank)
         for q in questions
     }
@@ -354,7 +361,9 @@ def test_an_opportunity_becomes_a_challenge_draft_that_enters_review(client, hom
     assert "Customer service, Admin and finance" in form.text
     assert opportunities[0]["text"] in form.text
     draft = client.session["challenge_draft"]
-    sent = client.post(response.url, {**CHALLENGE_REST, "problem": draft["problem"], "data_available": draft["data_available"]})
+    sent = client.post(
+        response.url, {**CHALLENGE_REST, "problem": draft["problem"], "data_available": draft["data_available"]}
+    )
     assert sent.status_code == 302, sent.context["form"].errors if sent.context else sent
     challenge = ChallengePage.objects.get()
     assert "Customer service" in challenge.problem
@@ -362,7 +371,9 @@ def test_an_opportunity_becomes_a_challenge_draft_that_enters_review(client, hom
     assert "challenge_draft" not in client.session
 
 
-def test_the_handover_is_for_people_who_may_see_the_result_and_post_challenges(client, home_page, indexes, organisation_check):
+def test_the_handover_is_for_people_who_may_see_the_result_and_post_challenges(
+    client, home_page, indexes, organisation_check
+):
     url = reverse("business_challenge", args=[organisation_check.uuid])
     assert client.post(url).url.startswith("/accounts/login/")
     client.force_login(MembershipFactory().user)
@@ -376,7 +387,9 @@ def test_the_handover_is_for_people_who_may_see_the_result_and_post_challenges(c
     assert client.get(url).status_code == 405
 
 
-def test_business_pages_stay_within_their_query_budgets(client, home_page, organisation_check, django_assert_max_num_queries):
+def test_business_pages_stay_within_their_query_budgets(
+    client, home_page, organisation_check, django_assert_max_num_queries
+):
     from business.models import BusinessPage
 
     home_page.add_child(instance=BusinessPage(title="AI for Luton businesses", slug="business", introduction="Help."))

@@ -78,7 +78,10 @@ def test_overall_stage_is_the_mean_rounded_down():
 
 
 BANK = {
-    "dimensions": [{"id": 1, "slug": "current-use", "name": "Current use"}, {"id": 2, "slug": "governance", "name": "Governance"}],
+    "dimensions": [
+        {"id": 1, "slug": "current-use", "name": "Current use"},
+        {"id": 2, "slug": "governance", "name": "Governance"},
+    ],
     "questions": [
         {"id": 1, "dimension": "current-use", "kind": "single", "text": "Where?", "hint": "", "options": [
             {"id": "10", "text": "Nowhere", "points": 0, "signal": ""},

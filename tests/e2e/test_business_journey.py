@@ -109,7 +109,9 @@ def test_a_business_owner_from_the_check_to_an_approved_challenge(page, browser,
 def test_every_business_page_is_accessible(page, home_page, code):
     home_page.add_child(instance=BusinessPage(title="AI for Luton businesses", slug="business", introduction="Help."))
     member = MembershipFactory().user
-    check = BusinessCheckFactory(user=member, organisation=member.memberships.get().organisation, stages=[1, 2, 0, 1, 2, 1])
+    check = BusinessCheckFactory(
+        user=member, organisation=member.memberships.get().organisation, stages=[1, 2, 0, 1, 2, 1]
+    )
     sign_in(page, member)
     paths = ["/business/", "/business/check/", "/business/check/step-1/", check_path(check), "/business/progress/",
              "/business/team/", "/skills/dashboard/"]  # fmt: skip

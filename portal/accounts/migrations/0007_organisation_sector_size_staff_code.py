@@ -17,12 +17,16 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="organisation",
             name="sector",
-            field=models.CharField(blank=True, choices=portal.accounts.models.Sector.choices, max_length=1, verbose_name="sector"),
+            field=models.CharField(
+                blank=True, choices=portal.accounts.models.Sector.choices, max_length=1, verbose_name="sector"
+            ),
         ),
         migrations.AddField(
             model_name="organisation",
             name="size_band",
-            field=models.CharField(blank=True, choices=portal.accounts.models.SizeBand.choices, max_length=10, verbose_name="size"),
+            field=models.CharField(
+                blank=True, choices=portal.accounts.models.SizeBand.choices, max_length=10, verbose_name="size"
+            ),
         ),
         migrations.AddField(
             model_name="organisation",

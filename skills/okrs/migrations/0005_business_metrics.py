@@ -4,15 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('okrs', '0004_assessments_in_other_languages'),
+        ("okrs", "0004_assessments_in_other_languages"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='keyresult',
-            name='metric',
-            field=models.CharField(choices=[('ai_ready_share', 'AI-ready share of participants (%)'), ('level_one_all_areas_share', 'Share at level 1 or above in all areas (%)'), ('people_assessed', 'People assessed'), ('wards_within_10_points', 'Wards within 10 points of the town rate'), ('assessments_in_other_languages', 'Assessments taken in a language other than English'), ('event_attendances', 'Event attendances (checked in)'), ('challenges_completed', 'Challenges completed'), ('projects_in_use', 'Projects in use'), ('businesses_with_challenge', 'Businesses that posted a challenge'), ('creators', 'Creators (level 4)'), ('businesses_checked', 'Organisations that took the AI adoption check'), ('businesses_using_ai_share', 'Share of checked organisations using AI in at least one process (%)'), ('businesses_ai_policy_share', 'Share of checked organisations with a written AI policy (%)'), ('businesses_moved_up_stage', 'Organisations that moved up a stage within a year'), ('manual', 'Entered by hand')], max_length=40, verbose_name='metric'),
+            model_name="keyresult",
+            name="metric",
+            field=models.CharField(
+                choices=[
+                    ("ai_ready_share", "AI-ready share of participants (%)"),
+                    ("level_one_all_areas_share", "Share at level 1 or above in all areas (%)"),
+                    ("people_assessed", "People assessed"),
+                    ("wards_within_10_points", "Wards within 10 points of the town rate"),
+                    ("assessments_in_other_languages", "Assessments taken in a language other than English"),
+                    ("event_attendances", "Event attendances (checked in)"),
+                    ("challenges_completed", "Challenges completed"),
+                    ("projects_in_use", "Projects in use"),
+                    ("businesses_with_challenge", "Businesses that posted a challenge"),
+                    ("creators", "Creators (level 4)"),
+                    ("businesses_checked", "Organisations that took the AI adoption check"),
+                    (
+                        "businesses_using_ai_share",
+                        "Share of checked organisations using AI in at least one process (%)",
+                    ),
+                    ("businesses_ai_policy_share", "Share of checked organisations with a written AI policy (%)"),
+                    ("businesses_moved_up_stage", "Organisations that moved up a stage within a year"),
+                    ("manual", "Entered by hand"),
+                ],
+                max_length=40,
+                verbose_name="metric",
+            ),
         ),
     ]
