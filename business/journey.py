@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from skills.journey import assessment_language
 
 from .bank import localised_bank, questions_by_dimension
-from .models import BusinessCheck, CheckVersion, Dimension, DimensionResult
+from .models import BusinessCheck, CheckVersion, DimensionResult
 from .scoring import CheckResult, score_check
 
 SESSION_KEY = "business_check"
@@ -132,7 +132,3 @@ def can_view(request, check: BusinessCheck) -> bool:
     if check.user_id is not None:
         return user.is_authenticated and check.user_id == user.pk
     return str(check.uuid) in request.session.get(RESULTS_SESSION_KEY, [])
-
-
-def dimension_names() -> dict[str, str]:
-    return dict(Dimension.objects.values_list("slug", "name"))
