@@ -19,12 +19,13 @@ from django.utils.translation import gettext, gettext_lazy, gettext_noop
 from portal.accounts.models import Sector, SizeBand
 from skills import dashboard
 from skills.dashboard import NOT_GIVEN, cell_json, protect_group, publish_count, share
-from skills.dashboard_figures import cached
+from skills.dashboard_figures import cached, reference
 from skills.translations import reading_language
 
 from .models import BusinessCheck, DimensionResult, DimensionTranslation, NationalReference, Stage
 
 CACHE_KEY = "dashboard:business"
+NATIONAL_KEY = "dashboard:business:national"
 STAGES = [stage.value for stage in Stage]
 
 NATIONAL_NOTE = gettext_lazy(
@@ -80,9 +81,7 @@ def compute_figures() -> dict:
             .values_list("dimension__slug", "dimension__name", "dimension__sort_order", "stage")
             .annotate(n=Count("pk"))
         )
-        # Read, never made: NationalReference.load() would create the empty setting here, and
-        # saving it retires every cached figure, these included, on their way into the cache.
-        national = national_reference(NationalReference.base_queryset().first())
+        national = reference(NATIONAL_KEY, read_national_reference)
     figures = build_figures(
         latest_rows=latest_rows,
         stage_rows=stage_rows,
@@ -95,15 +94,22 @@ def compute_figures() -> dict:
     return figures
 
 
-def national_reference(reference: NationalReference | None) -> dict | None:
+def read_national_reference() -> dict | None:
+    """The national figure (forgotten when editors change it; `business.signals`). Read,
+    never made: NationalReference.load() would create the empty setting here, and saving it
+    retires every cached figure, these included, on their way into the cache."""
+    return national_reference(NationalReference.base_queryset().first())
+
+
+def national_reference(setting: NationalReference | None) -> dict | None:
     """The national figure as plain data, or None while editors have not entered one."""
-    if reference is None or reference.share_using_ai is None:
+    if setting is None or setting.share_using_ai is None:
         return None
     return {
-        "using_ai_share": float(reference.share_using_ai),
-        "source": reference.source,
-        "source_url": reference.source_url,
-        "as_of": reference.as_of.isoformat() if reference.as_of else None,
+        "using_ai_share": float(setting.share_using_ai),
+        "source": setting.source,
+        "source_url": setting.source_url,
+        "as_of": setting.as_of.isoformat() if setting.as_of else None,
     }
 
 

@@ -20,7 +20,7 @@ from .models import (
     ProjectPage,
     TeamInvitation,
 )
-from .okrs import businesses_with_challenge, challenges_completed, projects_in_use
+from .okrs import project_metrics
 from .submission import can_edit, editable_draft, review_status
 
 
@@ -172,13 +172,7 @@ def delete_unpublished_submissions(user):
             project.delete()  # with the images the person uploaded for it that nothing else uses (signals.py)
 
 
-@hooks.register("okr_metrics")
-def project_metrics():
-    return {
-        "challenges_completed": challenges_completed,
-        "projects_in_use": projects_in_use,
-        "businesses_with_challenge": businesses_with_challenge,
-    }
+hooks.register("okr_metrics", project_metrics)
 
 
 @hooks.register("load_demo", order=30)

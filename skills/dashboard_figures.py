@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from portal.accounts.models import Ward
@@ -28,6 +29,7 @@ from .models import Area, AreaResult, Assessment, CreatorAward, Level
 CACHE_SECONDS = 600
 KEEP_SECONDS = 24 * 60 * 60
 GENERATION_KEY = "dashboard:generation"
+REFERENCE_KEY = "dashboard:reference"
 
 
 @dataclass(frozen=True)
@@ -153,9 +155,49 @@ def quarter_of(day: date) -> int:
     return quarter_number(day.year, (day.month + 2) // 3)
 
 
+def reference(key: str, read):
+    """Reference data the figures are built from, such as wards and their populations:
+    editors change it rarely, so it is kept until they do (`forget_reference`) instead of
+    being read again each time the figures are retired, which is whenever anyone finishes
+    a check."""
+    entry = cache.get(key)
+    if entry is None:
+        entry = {"value": read()}
+        cache.set(key, entry, KEEP_SECONDS)
+    return entry["value"]
+
+
+def forget_reference(key: str, models) -> None:
+    """Connect `models`' saves and deletions to forget the reference data at `key`, and
+    retire the figures built from it."""
+
+    def forget(**kwargs):
+        cache.delete(key)
+        invalidate_figures()
+
+    for model in models:
+        post_save.connect(forget, sender=model, weak=False, dispatch_uid=f"forget-{key}-save-{model.__name__}")
+        post_delete.connect(forget, sender=model, weak=False, dispatch_uid=f"forget-{key}-delete-{model.__name__}")
+
+
+def reference_data() -> tuple[list[dict], list[dict], dict[int, str]]:
+    """Wards, areas and the names of levels 0–3 (forgotten when one is saved or deleted;
+    `skills.signals`)."""
+
+    def read():
+        wards = Ward.objects.values(
+            "id", "slug", "name", "is_outside_luton", "adult_population", "population_source", "population_year"
+        )
+        areas = Area.objects.values("id", "slug", "name")
+        level_names = Level.objects.filter(number__lte=3).values_list("number", "name")
+        return list(wards), list(areas), dict(level_names)
+
+    return reference(REFERENCE_KEY, read)
+
+
 def compute_figures(filters: Filters) -> dict:
-    """Two grouped queries over assessments, and three small reference ones, whatever the
-    number of assessments.
+    """Two grouped queries over assessments, whatever the number of assessments, and the
+    reference data (`reference_data`).
 
     The grouped queries count every quarter, not only the chosen ones, so that the figures
     for the chosen quarters can be compared with those for every other run of quarters
@@ -176,13 +218,7 @@ def compute_figures(filters: Filters) -> dict:
         .annotate(n=Count("id"))
         .order_by()
     )
-    wards = list(
-        Ward.objects.values(
-            "id", "slug", "name", "is_outside_luton", "adult_population", "population_source", "population_year"
-        )
-    )
-    areas = list(Area.objects.values("id", "slug", "name"))
-    level_names = dict(Level.objects.filter(number__lte=3).values_list("number", "name"))
+    wards, areas, level_names = reference_data()
     ward_slug = {ward["id"]: ward["slug"] for ward in wards}
 
     # Folding a few hundred grouped rows, never the assessments themselves.

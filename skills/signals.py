@@ -13,6 +13,9 @@ def claim_on_sign_in(sender, request, user, **kwargs):
 
 
 def connect() -> None:
+    from portal.accounts.models import Ward
+
+    from .dashboard_figures import REFERENCE_KEY, forget_reference
     from .models import Area, AreaLevelDescription, AreaTranslation, Level, LevelTranslation
 
     user_logged_in.connect(claim_on_sign_in, dispatch_uid="skills-claim-results")
@@ -20,3 +23,4 @@ def connect() -> None:
     for model in (Area, AreaLevelDescription, Level, AreaTranslation, LevelTranslation):
         post_save.connect(invalidate_page_cache, sender=model, dispatch_uid=f"pagecache-skills-{model.__name__}")
         post_delete.connect(invalidate_page_cache, sender=model, dispatch_uid=f"pagecache-skills-del-{model.__name__}")
+    forget_reference(REFERENCE_KEY, (Ward, Area, Level))

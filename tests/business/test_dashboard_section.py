@@ -208,7 +208,7 @@ def test_query_count_does_not_grow_with_checks(client, django_assert_max_num_que
     for _ in range(20):
         AssessmentFactory(levels=[2] * 6)
     # The budget (12 anonymous, and the SAVEPOINT and RELEASE): the skills figures, the OKR
-    # summary, and the business figures' three grouped queries and the national figure.
+    # summary, the business figures' three grouped queries and the national figure.
     with django_assert_max_num_queries(14):
         assert client.get(path).status_code == 200
     with django_assert_max_num_queries(4):  # every figure cached
@@ -253,3 +253,14 @@ def test_the_stages_chart_says_in_words_where_organisations_are_furthest_along(s
     assert summary in context["stages_summary"]
     assert "0 Not started, 1 Exploring, 2 Using, 3 Embedding" in context["stages_key"]
     assert context["national_date"] is None
+
+
+def test_editing_the_national_figure_shows_at_once(client, checked, national):
+    from business.figures import business_figures
+
+    assert business_figures()["national"]["using_ai_share"] == 27.5
+    national.share_using_ai = Decimal("30.0")
+    national.save()
+    assert business_figures()["national"]["using_ai_share"] == 30.0
+    national.delete()
+    assert business_figures()["national"] is None

@@ -94,8 +94,20 @@ def test_figures_are_cached_until_an_assessment_is_saved(django_assert_num_queri
         assert town_figures() == first
     AssessmentFactory(levels=READY)
     assert town_figures()["participants"]["value"] == 10  # 11 rounded, but recomputed
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(2):  # the wards, areas and levels are kept
         town_figures(Filters(status="student"))
+
+
+@pytest.mark.django_db
+def test_editing_a_ward_forgets_the_kept_reference_data(django_assert_num_queries):
+    make(10, READY)
+    town_figures()
+    saints = Ward.objects.get(slug="saints")
+    saints.name = "Saints and Sundon"
+    saints.save()
+    with django_assert_num_queries(5):
+        figures = town_figures()
+    assert "Saints and Sundon" in [ward["name"] for ward in figures["wards"]]
 
 
 def test_a_ward_whose_ready_count_would_give_away_a_small_ward_is_hidden_too():
