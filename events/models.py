@@ -459,6 +459,7 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(gettext_lazy("cancelled at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(gettext_lazy("checked in at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(gettext_lazy("reminder sent at"), null=True, blank=True)
+    follow_up_sent_at = models.DateTimeField(gettext_lazy("follow-up sent at"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -481,3 +482,40 @@ class Registration(models.Model):
             "event": self.event,
             "status": self.get_status_display(),
         }
+
+
+class EventCheck(models.Model):
+    """A skills check taken at an event without an account: on the event's kiosk, or on
+    paper and entered by an organiser. It counts in the town's figures like any other and
+    is attributed to the event; nothing in it identifies the person."""
+
+    class Method(models.TextChoices):
+        KIOSK = "kiosk", gettext_lazy("On the event's kiosk")
+        PAPER = "paper", gettext_lazy("On paper, entered by an organiser")
+
+    event = models.ForeignKey(
+        EventPage, on_delete=models.CASCADE, related_name="checks", verbose_name=gettext_lazy("event")
+    )
+    assessment = models.OneToOneField(
+        "skills.Assessment",
+        on_delete=models.CASCADE,
+        related_name="event_check",
+        verbose_name=gettext_lazy("assessment"),
+    )
+    method = models.CharField(gettext_lazy("how it was taken"), max_length=10, choices=Method.choices)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("entered or started by"),
+    )
+    created_at = models.DateTimeField(gettext_lazy("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = gettext_lazy("check taken at an event")
+        verbose_name_plural = gettext_lazy("checks taken at events")
+
+    def __str__(self):
+        return f"{self.event} ({self.get_method_display()})"

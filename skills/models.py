@@ -223,6 +223,7 @@ class FrameworkVersion(models.Model):
 class AssessmentKind(models.TextChoices):
     FULL = "full", gettext_lazy("Full (about ten minutes)")
     QUICK = "quick", gettext_lazy("Quick (one question of each kind per area)")
+    FOCUSED = "focused", gettext_lazy("Focused re-check (the areas of a workshop)")
 
 
 class AgeBand(models.TextChoices):
@@ -328,6 +329,11 @@ class AreaResult(models.Model):
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="results", verbose_name=gettext_lazy("area"))
     score = models.PositiveSmallIntegerField(gettext_lazy("score"), validators=[MaxValueValidator(100)])
     level = models.PositiveSmallIntegerField(gettext_lazy("level"), validators=[MaxValueValidator(3)])
+    carried_over = models.BooleanField(
+        gettext_lazy("carried over"),
+        default=False,
+        help_text=gettext_lazy("Not asked in this re-check: the level comes from the person's last full result."),
+    )
 
     class Meta:
         ordering = ["area__sort_order"]

@@ -88,12 +88,15 @@ class ProfileForm(RoleFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["display_name", "ward", "role", "language", "email_event_reminders"]
+        fields = ["display_name", "ward", "role", "language", "email_event_reminders", "email_follow_ups"]
         labels = {
             "email_event_reminders": gettext_lazy("Email me a reminder the day before an event I have booked"),
+            "email_follow_ups": gettext_lazy(
+                "Email me a week after an event I attended, with a short re-check of the skills it covered"
+            ),
             "language": gettext_lazy("Which language should we email you in?"),
         }
-        help_texts = {"email_event_reminders": "", "language": ""}
+        help_texts = {"email_event_reminders": "", "email_follow_ups": "", "language": ""}
         widgets = {"language": forms.RadioSelect}
         error_messages = {
             "language": {

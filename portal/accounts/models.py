@@ -150,6 +150,13 @@ class Profile(models.Model):
         default=True,
         help_text=gettext_lazy("Email me a reminder the day before an event I have booked."),
     )
+    email_follow_ups = models.BooleanField(
+        gettext_lazy("follow-ups after events"),
+        default=True,
+        help_text=gettext_lazy(
+            "Email me a week after an event I attended, with a short re-check of the skills it covered."
+        ),
+    )
     language = models.CharField(
         gettext_lazy("language"),
         max_length=10,

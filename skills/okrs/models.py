@@ -41,6 +41,10 @@ class Metric(models.TextChoices):
         "businesses_moved_up_stage",
         gettext_lazy("Organisations that moved up a stage within a year"),
     )
+    ATTENDEES_ROSE_LEVEL_SHARE = (
+        "attendees_rose_level_share",
+        gettext_lazy("Share of attendees who rose a level within 3 months (%)"),
+    )
     MANUAL = "manual", gettext_lazy("Entered by hand")
 
 
