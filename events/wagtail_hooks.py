@@ -132,3 +132,7 @@ def attendees_header_button(page, user, view_name, next_url=None):
 def attendees_listing_button(page, user, next_url=None):
     if button := attendees_button(page, user, priority=45):
         yield button
+
+
+# Hooks kept in their own modules, registered when Wagtail imports this one.
+from . import dashboard_hooks, loop_hooks  # noqa: E402, F401
