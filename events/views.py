@@ -8,12 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.accounts.middleware import second_factor_redirect
+from skills.dashboard_figures import invalidate_figures
 
 from .booking import BookingError, availability, book, booking_closed_reason, cancel
 from .csv_export import safe_csv_row
@@ -31,23 +33,28 @@ def live_event(slug: str) -> EventPage:
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request, slug):
+    """Book a place, from the booking page or in one step from a skills result's next steps,
+    which sends the access needs with it and comes back to the result (`next`)."""
     event = live_event(slug)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = event.url
     if existing := event.registrations.active().filter(user=request.user).first():
         if existing.status == Registration.Status.CONFIRMED:
             messages.info(request, _("You have already booked this event (confirmed)."))
         else:
             messages.info(request, _("You have already booked this event (on the waiting list)."))
-        return redirect(event.url)
+        return redirect(back)
     if reason := booking_closed_reason(event, timezone.now()):
         messages.error(request, _("%(reason)s Nothing has been booked.") % {"reason": reason})
-        return redirect(event.url)
+        return redirect(back)
     form = BookingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             registration = book(event, request.user, form.cleaned_data["access_needs"])
         except BookingError as error:
             messages.error(request, _("%(reason)s Nothing has been booked.") % {"reason": error})
-            return redirect(event.url)
+            return redirect(back)
         if registration.status == Registration.Status.CONFIRMED:
             messages.success(request, _("Your place is booked. We have emailed you the details."))
         else:
@@ -55,9 +62,9 @@ def register(request, slug):
                 request,
                 _("The event is full, so you are on the waiting list. We will email you if a place comes up."),
             )
-        return redirect(event.url)
+        return redirect(back)
     confirmed = event.registrations.confirmed().count()
-    context = {"page": event, "form": form, "availability": availability(event, confirmed)}
+    context = {"page": event, "form": form, "availability": availability(event, confirmed), "next": back}
     return render(request, "events/register.html", context)
 
 
@@ -150,6 +157,7 @@ def check_in(request, event, registration_id):
     registration = get_object_or_404(event.registrations.confirmed().select_related("user"), pk=registration_id)
     checking_in = request.POST.get("undo") != "1"
     Registration.objects.filter(pk=registration.pk).update(checked_in_at=timezone.now() if checking_in else None)
+    invalidate_figures()  # an update sends no signal, and check-ins change the dashboard
     name = registration.user.display_name if registration.user else _("This person")
     if checking_in:
         messages.success(request, _("%(name)s checked in.") % {"name": name})

@@ -91,10 +91,10 @@ def next_events(request):
 
 
 @hooks.register("skills_next_steps")
-def suggest_events(area_levels: dict[str, int]) -> list[dict]:
+def suggest_events(area_levels: dict[str, int], user=None) -> list[dict]:
     from .suggestions import suggested_events
 
-    return suggested_events(area_levels)
+    return suggested_events(area_levels, user)
 
 
 @hooks.register("okr_metrics")

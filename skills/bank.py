@@ -152,11 +152,14 @@ def questions_for(bank: dict, quick: bool = False) -> list[dict]:
     return [question for question in bank.get("questions", []) if question["quick"] or not quick]
 
 
-def questions_by_area(bank: dict, quick: bool = False) -> list[tuple[dict, list[dict]]]:
-    """[(area, [question, ...]), ...] in area order, skipping areas with no questions."""
+def questions_by_area(bank: dict, quick: bool = False, areas: list[str] | None = None) -> list[tuple[dict, list[dict]]]:
+    """[(area, [question, ...]), ...] in area order, skipping areas with no questions, and
+    any area not in `areas` (slugs) when given."""
     questions = questions_for(bank, quick)
     grouped = []
     for area in bank.get("areas", []):
+        if areas is not None and area["slug"] not in areas:
+            continue
         in_area = [question for question in questions if question["area"] == area["slug"]]
         if in_area:
             grouped.append((area, in_area))

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 
 from .bank import localised_bank, questions_by_area
 from .models import AreaResult, Assessment, AssessmentKind, FrameworkVersion
-from .scoring import Result, score_assessment
+from .scoring import Result, score_assessment, score_focused
 
 RESULTS_SESSION_KEY = "skills_results"
 
@@ -36,8 +36,14 @@ class Journey:
         return localised_bank(self.version.bank, get_language())
 
     @property
+    def focused(self) -> bool:
+        return self.kind == AssessmentKind.FOCUSED
+
+    @property
     def areas(self) -> list[tuple[dict, list[dict]]]:
-        return questions_by_area(self.bank, self.quick)
+        """The areas asked, each with its questions: every area, or for a focused re-check
+        only the chosen ones (with the full version's questions)."""
+        return questions_by_area(self.bank, self.quick, self.context.get("areas") if self.focused else None)
 
     def area(self, number: int) -> tuple[dict, list[dict]] | None:
         """The area asked on screen `number` (from 1), or None past the end."""
@@ -95,7 +101,11 @@ def complete(journey: Journey, user=None) -> tuple[Assessment, Result]:
 
     Raises IncompleteAnswers or InvalidAnswer (from scoring) with nothing saved.
     """
-    result = score_assessment(journey.version.bank, journey.answers, quick=journey.quick)
+    if journey.focused:
+        earlier = {slug: (score, level) for slug, (score, level, _when) in latest_levels(user).items()}
+        result = score_focused(journey.version.bank, journey.answers, journey.context["areas"], earlier)
+    else:
+        result = score_assessment(journey.version.bank, journey.answers, quick=journey.quick)
     assessment = Assessment.objects.create(
         user=user if user and user.is_authenticated else None,
         framework_version=journey.version,
@@ -111,10 +121,33 @@ def complete(journey: Journey, user=None) -> tuple[Assessment, Result]:
     )
     area_ids = {area["slug"]: area["id"] for area in journey.version.bank["areas"]}
     AreaResult.objects.bulk_create(
-        AreaResult(assessment=assessment, area_id=area_ids[area.slug], score=area.score, level=area.level)
+        AreaResult(
+            assessment=assessment,
+            area_id=area_ids[area.slug],
+            score=area.score,
+            level=area.level,
+            carried_over=area.carried_over,
+        )
         for area in result.areas
     )
     return assessment, result
+
+
+def latest_levels(user, before=None) -> dict[str, tuple[int, int, object]]:
+    """{area slug: (score, level, when)} from the person's latest result in each area that
+    was asked (before `before`, when given), never a carried-over copy: what a focused
+    re-check carries over."""
+    if user is None or not user.is_authenticated:
+        return {}
+    rows = AreaResult.objects.filter(assessment__user=user, carried_over=False)
+    if before is not None:
+        rows = rows.filter(assessment__completed_at__lt=before)
+    latest = {}
+    for slug, score, level, when in rows.order_by("-assessment__completed_at", "-assessment_id").values_list(
+        "area__slug", "score", "level", "assessment__completed_at"
+    ):
+        latest.setdefault(slug, (score, level, when))
+    return latest
 
 
 def finish(session, journey: Journey, assessment: Assessment) -> None:

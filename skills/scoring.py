@@ -34,6 +34,7 @@ class AreaScore:
     level: int
     knowledge_right: int
     knowledge_total: int
+    carried_over: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,14 @@ def check_answer(question: dict, answer: str) -> None:
         raise InvalidAnswer(f"{answer!r} is not an answer to question {question['id']}.")
 
 
-def score_assessment(bank: dict, answers: dict[str, str], quick: bool = False) -> Result:
-    """Score every area of the full or quick version of `bank` from `answers`
-    ({question id as str: answer}). Raises IncompleteAnswers naming the first area with a
-    question left unanswered, InvalidAnswer for an answer the bank does not offer."""
-    grouped = questions_by_area(bank, quick)
+def score_assessment(
+    bank: dict, answers: dict[str, str], quick: bool = False, areas: list[str] | None = None
+) -> Result:
+    """Score every area of the full or quick version of `bank` (or only the `areas` given,
+    by slug) from `answers` ({question id as str: answer}). Raises IncompleteAnswers naming
+    the first area with a question left unanswered, InvalidAnswer for an answer the bank
+    does not offer."""
+    grouped = questions_by_area(bank, quick, areas)
     if not grouped:
         raise IncompleteAnswers("This framework version has no questions.")
     asked = {str(question["id"]) for _, questions in grouped for question in questions}
@@ -128,6 +132,27 @@ def score_assessment(bank: dict, answers: dict[str, str], quick: bool = False) -
         areas.append(AreaScore(area["slug"], score, level, sum(knowledge), len(knowledge)))
     levels = [area.level for area in areas]
     return Result(areas=areas, overall_level=overall_level(levels), is_ai_ready=is_ai_ready(levels))
+
+
+def score_focused(bank: dict, answers: dict[str, str], areas: list[str], earlier: dict[str, tuple[int, int]]) -> Result:
+    """A focused re-check: the full version's questions in `areas` only, scored as usual;
+    every other area of the bank keeps its latest measured (score, level) from `earlier`
+    ({slug: (score, level)}), marked as carried over. The overall level and AI-ready come
+    from all of them, so they compare with a full result. Raises IncompleteAnswers when an
+    area was neither asked nor measured before."""
+    asked = {area.slug: area for area in score_assessment(bank, answers, areas=areas).areas}
+    scores = []
+    for area in bank.get("areas", []):
+        slug = area["slug"]
+        if slug in asked:
+            scores.append(asked[slug])
+        elif slug in earlier:
+            score, level = earlier[slug]
+            scores.append(AreaScore(slug, score, level, 0, 0, carried_over=True))
+        elif questions_by_area(bank, areas=[slug]):
+            raise IncompleteAnswers(f"{area['name']} has no earlier result to carry over.")
+    levels = [area.level for area in scores]
+    return Result(areas=scores, overall_level=overall_level(levels), is_ai_ready=is_ai_ready(levels))
 
 
 def areas_to_work_on(areas: list, count: int = 2) -> list:

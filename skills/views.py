@@ -1,9 +1,11 @@
 """The skills pages: landing, framework, the assessment screens, results and progress."""
 
 import datetime
+import itertools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,10 +20,19 @@ from wagtail import hooks
 
 from portal.accounts.models import Organisation
 
-from .bank import KNOWLEDGE, answer_text, localised_bank, questions_for
+from .bank import KNOWLEDGE, answer_text, localised_bank, questions_by_area, questions_for
 from .charts import progress_chart
 from .forms import AreaAnswersForm, ContextForm, field_name
-from .journey import can_view, complete, finish, load_journey, save_journey, start_journey
+from .journey import (
+    Journey,
+    can_view,
+    complete,
+    finish,
+    latest_levels,
+    load_journey,
+    save_journey,
+    start_journey,
+)
 from .models import (
     CONFIDENCE_SCALE,
     Area,
@@ -36,6 +47,7 @@ from .scoring import IncompleteAnswers, InvalidAnswer, areas_to_work_on
 from .translations import localise, localise_level_descriptions, reading_language, with_translations
 
 RETAKE_AFTER = datetime.timedelta(days=7)
+MAX_FOCUSED_AREAS = 3
 CRUMBS = [(gettext_lazy("AI skills"), "/skills/")]
 
 
@@ -45,7 +57,13 @@ def posted(request):
 
 
 def url_name(kind: str, step: str) -> str:
-    return f"skills_{'quick_' if kind == AssessmentKind.QUICK else ''}{step}"
+    prefix = {AssessmentKind.QUICK: "quick_", AssessmentKind.FOCUSED: "focused_"}.get(kind, "")
+    return f"skills_{prefix}{step}"
+
+
+def needs_sign_in(request, kind: str) -> bool:
+    """A focused re-check carries over the person's earlier results, so it needs an account."""
+    return kind == AssessmentKind.FOCUSED and not request.user.is_authenticated
 
 
 def levels_in(language: str | None) -> list[Level]:
@@ -121,10 +139,56 @@ def start(request, kind=AssessmentKind.FULL):
     return render(request, "skills/assessment/start.html", context)
 
 
+def chosen_areas(bank: dict, value: str) -> list[str]:
+    """The area slugs named in `value` ("slug,slug"), in framework order, if they are one
+    to MAX_FOCUSED_AREAS areas this bank asks about; otherwise none."""
+    wanted = {slug.strip() for slug in value.split(",") if slug.strip()}
+    asked = [area["slug"] for area, _questions in questions_by_area(bank) if area["slug"] in wanted]
+    return asked if 1 <= len(asked) == len(wanted) <= MAX_FOCUSED_AREAS else []
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def focused_start(request):
+    """A short re-check of one to three areas (`?areas=slug,slug`), as a follow-up after a
+    workshop: the full check's questions in those areas only, every other area carried over
+    from the person's latest result in it."""
+    journey = start_journey(request.session, AssessmentKind.FOCUSED)
+    if journey.version is None:
+        raise Http404(_("No question bank has been published."))
+    if "areas" in request.GET or not journey.context.get("areas"):
+        areas = chosen_areas(journey.version.bank, request.GET.get("areas", ""))
+        if not areas:
+            messages.info(request, _("That re-check link does not name the areas to check, so here is the full check."))
+            return redirect("skills_assessment")
+        journey = Journey(kind=AssessmentKind.FOCUSED, version=journey.version, context={"areas": areas})
+    areas = journey.context["areas"]
+    earlier = latest_levels(request.user)
+    others = [area for area, _questions in questions_by_area(journey.bank) if area["slug"] not in areas]
+    if any(area["slug"] not in earlier for area in others):
+        messages.info(request, _("Take the full check first: a re-check compares what changed with it."))
+        return redirect("skills_assessment")
+    if request.method == "POST":
+        last = Assessment.objects.filter(user=request.user).only("ward_id", "age_band", "status").first()
+        if last is not None:
+            journey.context.update(ward=last.ward_id, age_band=last.age_band, status=last.status)
+        save_journey(request.session, journey)
+        return redirect("skills_focused_assessment_area", number=1)
+    context = {
+        "asked": [area for area, _questions in journey.areas],
+        "carried": [{"area": area, "when": earlier[area["slug"]][2]} for area in others],
+        "crumbs": CRUMBS,
+    }
+    return render(request, "skills/assessment/focused_start.html", context)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def area_step(request, number: int, kind=AssessmentKind.FULL):
     """One area per screen: its confidence statements and knowledge questions."""
+    if needs_sign_in(request, kind):
+        return redirect_to_login(request.get_full_path())
     journey = load_journey(request.session, kind)
     if journey is None:
         return redirect(url_name(kind, "assessment"))
@@ -185,6 +249,8 @@ def answer_rows(journey) -> list[dict]:
 @require_http_methods(["GET", "POST"])
 def check(request, kind=AssessmentKind.FULL):
     """Check your answers, then submit: the only place an assessment is saved."""
+    if needs_sign_in(request, kind):
+        return redirect_to_login(request.get_full_path())
     journey = load_journey(request.session, kind)
     if journey is None:
         return redirect(url_name(kind, "assessment"))
@@ -205,17 +271,49 @@ def check(request, kind=AssessmentKind.FULL):
     context = {
         "rows": answer_rows(journey),
         "kind": kind,
+        "area_url_name": url_name(kind, "assessment_area"),
         "previous": reverse(url_name(kind, "assessment_area"), args=[len(journey.areas)]),
     }
     return render(request, "skills/assessment/check.html", context)
 
 
-def next_steps(area_levels: dict[str, int]) -> list[dict]:
-    """Suggestions from other apps (events) through the `skills_next_steps` hook."""
+def next_steps(area_levels: dict[str, int], user=None) -> list[dict]:
+    """Suggestions from other apps (events) through the `skills_next_steps` hook, for the
+    person (`user`, which may be anonymous) whose levels these are."""
     steps = []
     for fn in hooks.get_hooks("skills_next_steps"):
-        steps.extend(fn(area_levels) or [])
+        steps.extend(fn(area_levels, user) or [])
     return steps
+
+
+def next_step_for(assessment: Assessment, user) -> dict | None:
+    """The one thing to do next after this result, for /me/: book the first suggested event
+    not booked yet in an area to work on, or else read a suggested resource; None when the
+    result leaves nothing to work on or nothing suits."""
+    language = reading_language()
+    area_results = list(
+        with_translations(
+            AreaResult.objects.filter(assessment=assessment).select_related("area"), language, "area__translations"
+        )
+    )
+    focus = areas_to_work_on(area_results)
+    if not focus:
+        return None
+    areas = {area.slug: area for area in localise([result.area for result in area_results], language)}
+    levels = {result.area.slug: result.level for result in area_results}
+    for step in next_steps(levels, user):
+        if not step.get("booked"):
+            return {"kind": "event", "title": step["title"], "url": step["url"], "area": areas.get(step.get("area"))}
+    resources = Resource.objects.suiting({result.area.slug: result.level for result in focus})
+    resource = next(iter(localise(with_translations(resources[:1], language), language)), None)
+    if resource is not None:
+        return {
+            "kind": "resource",
+            "title": resource.title,
+            "url": resource.href,
+            "area": areas.get(resource.area.slug),
+        }
+    return None
 
 
 def knowledge_feedback(assessment: Assessment) -> list[dict]:
@@ -226,6 +324,8 @@ def knowledge_feedback(assessment: Assessment) -> list[dict]:
         if question["kind"] != KNOWLEDGE:
             continue
         given = assessment.answers.get(str(question["id"]))
+        if given is None:  # an area a focused re-check did not ask
+            continue
         right = next(option for option in question["options"] if option["correct"])
         given_text = next((answer_text(option) for option in question["options"] if option["id"] == given), "")
         feedback.append(
@@ -263,6 +363,10 @@ def results(request, uuid):
         meanings = {description.level: description.description for description in described}
         result.level_name = levels[result.level].name if result.level in levels else ""
         result.meaning = meanings.get(result.level, "")
+    if any(result.carried_over for result in area_results):
+        earlier = latest_levels(assessment.user, before=assessment.completed_at)
+        for result in area_results:
+            result.carried_from = earlier[result.area.slug][2] if result.carried_over else None
     areas = {area.pk: area for area in localise([result.area for result in area_results], language)}
     focus = areas_to_work_on(area_results)
     area_levels = {result.area.slug: result.level for result in area_results}
@@ -278,13 +382,23 @@ def results(request, uuid):
         "area_results": area_results,
         "chart_height": len(area_results) * 64,
         "focus": focus,
-        "events": next_steps(area_levels),
+        "events": next_steps(area_levels, request.user),
+        "next_url": request.get_full_path(),
         "resources": resources,
         "feedback": knowledge_feedback(assessment),
         "is_owner": assessment.user_id is not None,
         "crumbs": CRUMBS,
     }
     return render(request, "skills/results.html", context)
+
+
+def attended_events(user) -> list[dict]:
+    """The events the person was checked in at, oldest first, from other apps through the
+    `skills_progress_events` hook: dicts with when, title, url and place."""
+    events = []
+    for fn in hooks.get_hooks("skills_progress_events"):
+        events.extend(fn(user) or [])
+    return sorted(events, key=lambda event: event["when"])
 
 
 @never_cache
@@ -300,9 +414,19 @@ def progress(request):
     areas = localise(with_translations(Area.objects.all(), language), language)
     levels = {level.number: level.name for level in levels_in(language)}
     for assessment in assessments:
-        by_area = {result.area_id: result.level for result in assessment.area_results.all()}
-        assessment.levels_in_order = [by_area.get(area.pk) for area in areas]
+        by_area = {result.area_id: result for result in assessment.area_results.all()}
+        assessment.levels_in_order = [getattr(by_area.get(area.pk), "level", None) for area in areas]
+        assessment.cells = [by_area.get(area.pk) for area in areas]
         assessment.overall_name = levels.get(assessment.overall_level, "")
+    attended = attended_events(request.user)
+    for earlier, later in itertools.pairwise(assessments):
+        later.attended = [event for event in attended if earlier.completed_at < event["when"] <= later.completed_at]
+        later.changes = [
+            {"area": area, "before": before, "after": after, "rose": after > before}
+            for area, before, after in zip(areas, earlier.levels_in_order, later.levels_in_order, strict=True)
+            if before is not None and after is not None and before != after
+        ]
+        later.since = earlier.completed_at
     context = {
         "assessments": list(reversed(assessments)),
         "chart": progress_chart(areas, assessments),

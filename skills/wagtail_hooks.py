@@ -179,15 +179,20 @@ def register_publish_menu_item():
 
 @hooks.register("me_sections")
 def my_results_section(request):
-    assessments = Assessment.objects.filter(user=request.user).only(
-        "uuid", "completed_at", "kind", "overall_level", "is_ai_ready"
-    )[:5]
+    from .views import next_step_for
+
+    assessments = list(
+        Assessment.objects.filter(user=request.user).only(
+            "uuid", "completed_at", "kind", "overall_level", "is_ai_ready"
+        )[:5]
+    )
     return {
         "key": "skills",
         "title": _("Your AI skills"),
         "template": "skills/includes/me_section.html",
         "order": 10,
-        "assessments": list(assessments),
+        "assessments": assessments,
+        "next_step": next_step_for(assessments[0], request.user) if assessments else None,
     }
 
 

@@ -101,6 +101,9 @@ def test_next_steps_suggest_events_in_weakest_areas_at_the_right_level(event_ind
             "description": scams.introduction,
             "kind": "event",
             "area": "staying-safe",
+            "event_id": scams.pk,
+            "book_url": f"/events/{scams.slug}/register/",
+            "booked": False,
         }
     ]
     assert suggest({}) == []

@@ -6,7 +6,7 @@ from skills.bank import NOT_SURE, questions_by_area
 
 
 def url(kind: str, step: str, *args) -> str:
-    prefix = "skills_quick_" if kind == "quick" else "skills_"
+    prefix = {"quick": "skills_quick_", "focused": "skills_focused_"}.get(kind, "skills_")
     return reverse(f"{prefix}{step}", args=args)
 
 
@@ -31,3 +31,13 @@ def take_assessment(client, bank, kind="full", confidence="3", knowledge="right"
     for number, (_, questions) in enumerate(questions_by_area(bank, quick=kind == "quick"), start=1):
         client.post(url(kind, "assessment_area", number), area_answers(questions, confidence, knowledge))
     return client.post(url(kind, "assessment_check"))
+
+
+def take_focused_recheck(client, bank, areas: list[str], confidence="3", knowledge="right"):
+    """Start a focused re-check of `areas` (slugs), answer its screens and submit; returns
+    the final response."""
+    client.post(f"{url('focused', 'assessment')}?areas={','.join(areas)}")
+    asked = questions_by_area(bank, areas=areas)
+    for number, (_, questions) in enumerate(asked, start=1):
+        client.post(url("focused", "assessment_area", number), area_answers(questions, confidence, knowledge))
+    return client.post(url("focused", "assessment_check"))
