@@ -1,7 +1,8 @@
 """The chain for one person in a real browser, in English and in Urdu (right to left): a
 focused re-check after a workshop, its result with carried-over areas and a one-step
 booking, the progress page with the workshop between results, and the next step on /me/.
-Every page passes axe and has one h1."""
+Every page passes axe and has one h1. Screenshots of the result and the progress page go to
+test-results/screenshots/ for a person to compare."""
 
 import datetime
 import re
@@ -18,6 +19,7 @@ from skills.factories import AssessmentFactory
 from skills.models import Area
 
 from .conftest import assert_accessible, assert_page_basics
+from .test_languages_accessible import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -73,9 +75,12 @@ def test_a_person_rechecks_after_a_workshop_books_the_next_and_sees_what_changed
     expect(page).to_have_url(result)
     checked(page)
     assert Registration.objects.get(event=upcoming, user=person).access_needs == "A seat near the door"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"recheck-result-{code}.png", full_page=True)
 
     page.goto(path_in_language("/skills/progress/", code))
     checked(page)
     expect(page.locator("main")).to_contain_text("Spotting scams")
+    page.screenshot(path=SCREENSHOTS / f"progress-{code}.png", full_page=True)
     page.goto(path_in_language("/me/", code))
     checked(page)
