@@ -309,6 +309,10 @@ CONTENT_SECURITY_POLICY = {
 # Anonymous pages are cached whole for this many seconds (and dropped on publish).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
+# A kiosk page nobody has touched for this many seconds goes back to the kiosk's start,
+# clearing the last person's answers and result.
+KIOSK_IDLE_SECONDS = 120
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
