@@ -1,17 +1,23 @@
-"""Demo events: two Luton venues and eight events over past and coming months.
+"""Demo events: two Luton venues and eight events over past and coming months, and
+demo people who took the skills check before and after the past ones.
 
 Each builder finds its object by name or slug first, so a second run changes nothing.
 """
 
 import datetime
+import random
 import zoneinfo
 
+from django.db import transaction
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from home.demo import child_page, home_page
-from portal.accounts.models import User
-from skills.models import Area
+from portal.accounts.models import User, Ward
+from skills.dashboard_figures import invalidate_figures
+from skills.demo import demo_language, synthetic
+from skills.models import Area, AreaResult, Assessment, FrameworkVersion
+from skills.scoring import is_ai_ready, overall_level
 
 from .models import EventIndexPage, EventPage, Registration, Venue
 
@@ -221,3 +227,98 @@ def build(stdout) -> None:
             )
         created += 1
     stdout.write(f"Events ready ({created} new).")
+    build_progress(stdout)
+
+
+PAST_EVENTS = ["first-what-is-ai-drop-in", "ai-for-charities-workshop"]
+LEARNERS = 70  # people who took the check twice or more without coming to an event
+SEED = "luton-events-progress-demo"
+
+
+def demo_learners(count: int) -> list[User]:
+    return [User.objects.get_or_create(email=f"demo-learner-{number}@example.org")[0] for number in range(1, count + 1)]
+
+
+def build_progress(stdout) -> None:
+    """Skills checks of signed-in demo people (flagged `is_demo`) before and after the past
+    demo events, which are filled with checked-in attendees, and of people who came to
+    none: enough for "Do workshops help?" and the attendees key result to pass the
+    disclosure threshold. Attendees rise in an event's area more often than others do."""
+    version = FrameworkVersion.objects.order_by("-number").first()
+    events = list(EventPage.objects.filter(slug__in=PAST_EVENTS).prefetch_related("areas").order_by("start"))
+    learners = demo_learners(LEARNERS)
+    if version is None or not events or Assessment.objects.filter(user__in=learners).exists():
+        return
+    rng = random.Random(SEED)
+    now = timezone.now()
+    areas = list(Area.objects.order_by("sort_order"))
+    wards = list(Ward.objects.filter(is_outside_luton=False))
+    attended: dict[User, list[EventPage]] = {}
+    extra = iter(demo_people(20 + sum(event.capacity or 20 for event in events))[20:])
+    with transaction.atomic():
+        for event in events:
+            booked = [registration.user for registration in event.registrations.confirmed().select_related("user")]
+            people = [person for person in booked if person is not None]
+            while len(people) < (event.capacity or 20):
+                person = next(extra)
+                Registration.objects.create(
+                    event=event, user=person, status=Registration.Status.CONFIRMED, checked_in_at=event.start
+                )
+                people.append(person)
+            for person in people:
+                attended.setdefault(person, []).append(event)
+        results = []
+        for person, their_events in attended.items():
+            before = their_events[0].start - datetime.timedelta(days=rng.randint(5, 45), hours=rng.randint(0, 8))
+            after = their_events[-1].end + datetime.timedelta(days=rng.randint(2, 16), hours=rng.randint(0, 8))
+            covered = {area.slug for event in their_events for area in event.areas.all()}
+            results.append((person, [before, after] if after < now else [before], covered))
+        for person in learners:
+            first = now - datetime.timedelta(days=rng.randint(120, 400), hours=rng.randint(0, 23))
+            moments = [first, first + datetime.timedelta(days=rng.randint(40, 110))]
+            if rng.random() < 0.3:
+                moments.append(moments[-1] + datetime.timedelta(days=rng.randint(40, 90)))
+            results.append((person, [moment for moment in moments if moment < now], set()))
+        made = save_results(rng, version, areas, wards, results)
+    invalidate_figures()  # bulk inserts send no signals
+    stdout.write(f"Skills checks before and after events: {made} for demo people.")
+
+
+def save_results(rng, version, areas, wards, people) -> int:
+    """Each person's checks at the given moments: levels from one believable first check,
+    each later one rising a level in an area the person's events covered with a chance of
+    one in two, and in any other area one in six."""
+    assessments, levels_of = [], []
+    for person, moments, covered in people:
+        ward = rng.choice(wards) if wards and rng.random() < 0.9 else None
+        first, scored = synthetic(rng, version, areas, ward, moments[0], rng.uniform(0.15, 0.6))
+        levels = [level for _score, level in scored]
+        for number, moment in enumerate(moments):
+            if number:
+                levels = [
+                    min(3, level + (rng.random() < (0.5 if area.slug in covered else 1 / 6)))
+                    for area, level in zip(areas, levels, strict=True)
+                ]
+            assessments.append(
+                Assessment(
+                    user=person,
+                    framework_version=version,
+                    kind=first.kind,
+                    language=demo_language(rng),
+                    completed_at=moment,
+                    ward=ward,
+                    overall_level=overall_level(levels),
+                    is_ai_ready=is_ai_ready(levels),
+                    is_demo=True,
+                )
+            )
+            levels_of.append(list(levels))
+    assessments = Assessment.objects.bulk_create(assessments)
+    AreaResult.objects.bulk_create(
+        [
+            AreaResult(assessment=assessment, area=area, level=level, score=min(100, level * 25 + rng.randint(5, 20)))
+            for assessment, levels in zip(assessments, levels_of, strict=True)
+            for area, level in zip(areas, levels, strict=True)
+        ]
+    )
+    return len(assessments)

@@ -97,16 +97,6 @@ def suggest_events(area_levels: dict[str, int], user=None) -> list[dict]:
     return suggested_events(area_levels, user)
 
 
-@hooks.register("okr_metrics")
-def event_metrics():
-    return {"event_attendances": attendances_up_to}
-
-
-def attendances_up_to(as_of) -> int:
-    """Checked-in attendances at events up to `as_of`."""
-    return Registration.objects.filter(checked_in_at__isnull=False, checked_in_at__lte=as_of).count()
-
-
 @hooks.register("load_demo", order=20)
 def load_demo_events(stdout):
     from .demo import build

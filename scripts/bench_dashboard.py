@@ -1,8 +1,9 @@
 """Benchmark the town dashboard at town scale (PERFORMANCE.md, "How to measure").
 
-Tops the PostgreSQL database in DATABASE_URL up to --assessments synthetic assessments and
+Tops the PostgreSQL database in DATABASE_URL up to --assessments synthetic assessments,
 --business-checks synthetic AI adoption checks (shown in the dashboard's Businesses
-section), counts each path's queries and cold server time in-process, then serves the portal with
+section) and --learners signed-in people with results before and after workshops (for
+"Do workshops help?"), counts each path's queries and cold server time in-process, then serves the portal with
 gunicorn (2 workers, DEBUG off) and drives each path with wrk, three rounds of 10 s.
 Every figure is reported beside a trivial view (/healthz) and a plain Wagtail page from
 the same run, because only ratios from one run compare on a shared machine.
@@ -129,6 +130,82 @@ def top_up_checks(target: int, seed: int = 2030) -> int:
     return BusinessCheck.objects.count()
 
 
+def top_up_learners(target: int, seed: int = 2031) -> int:
+    """Top up to `target` signed-in people (bench-learner-N@example.org) with two or three
+    skills checks each, about two in five checked in at a benchmark workshop between their
+    first two, so the "Do workshops help?" query pairs real results. Bulk inserts send no
+    signals, so the cached figures are retired at the end. Returns how many there are."""
+    from datetime import timedelta
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from events.models import EventIndexPage, EventPage, Registration
+    from home.demo import child_page
+    from portal.accounts.models import User
+    from skills.dashboard_figures import invalidate_figures
+    from skills.models import Area, AreaResult, Assessment, FrameworkVersion
+    from skills.scoring import is_ai_ready, overall_level
+
+    prefix = "bench-learner-"
+    have = User.objects.filter(email__startswith=prefix).count()
+    if have >= target:
+        return have
+    print(f"Generating {target - have:,} signed-in people with results before and after workshops…", flush=True)
+    rng = random.Random(seed + have)
+    now = timezone.now()
+    areas = list(Area.objects.order_by("sort_order"))
+    version = FrameworkVersion.objects.order_by("-number").first()
+    index = EventIndexPage.objects.first()
+    events = []
+    for number in range(24):  # one workshop a month over two years, on two areas each
+        start = (now - timedelta(days=720 - 30 * number)).replace(minute=0, second=0, microsecond=0)
+        event = child_page(index, EventPage, f"bench-workshop-{number}", title=f"Benchmark workshop {number}",
+                           introduction="A benchmark workshop.", start=start, end=start + timedelta(hours=2),
+                           is_online=True, joining_link="https://meet.example.org/bench", capacity=None)  # fmt: skip
+        if not event.areas.exists():
+            event.areas.set(rng.sample(areas, 2))
+            event.save_revision().publish()
+        events.append((event.start, event.pk, {area.pk for area in event.areas.all()}))
+    made = have
+    while made < target:
+        size = min(BATCH // 5, target - made)
+        with transaction.atomic():
+            people = User.objects.bulk_create([User(email=f"{prefix}{made + n + 1}@example.org") for n in range(size)])
+            assessments, all_levels, registrations = [], [], []
+            for person in people:
+                moments = sorted(now - timedelta(days=rng.uniform(1, 720)) for _ in range(rng.choice((2, 2, 3))))
+                levels = [max(0, min(3, round(rng.gauss(1.2, 0.8)))) for _ in areas]
+                between = [event for event in events if moments[0] < event[0] < moments[1]]
+                covered = set()
+                if between and rng.random() < 0.4:
+                    start, event_pk, covered = rng.choice(between)
+                    registrations.append(Registration(event_id=event_pk, user=person, status="confirmed",
+                                                      checked_in_at=start))  # fmt: skip
+                for number, moment in enumerate(moments):
+                    if number:
+                        levels = [min(3, level + (rng.random() < (0.45 if area.pk in covered else 0.2)))
+                                  for area, level in zip(areas, levels, strict=True)]  # fmt: skip
+                    assessments.append(
+                        Assessment(user=person, framework_version=version, completed_at=moment,
+                                   overall_level=overall_level(levels), is_ai_ready=is_ai_ready(levels), is_demo=True)
+                    )  # fmt: skip
+                    all_levels.append(list(levels))
+            assessments = Assessment.objects.bulk_create(assessments)
+            AreaResult.objects.bulk_create(
+                [
+                    AreaResult(assessment=assessment, area=area, level=level, score=level * 25 + 12)
+                    for assessment, levels in zip(assessments, all_levels, strict=True)
+                    for area, level in zip(areas, levels, strict=True)
+                ],
+                batch_size=BATCH,
+            )
+            Registration.objects.bulk_create(registrations)
+        made += size
+    invalidate_figures()
+    return made
+
+
 def in_process(path: str) -> tuple[int, float, float]:
     """(queries, cold ms, warm ms) for one anonymous GET just after the figures were
     retired, as they are whenever anyone finishes a check. Reference data (wards, areas,
@@ -196,6 +273,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assessments", type=int, default=200_000)
     parser.add_argument("--business-checks", type=int, default=20_000)
+    parser.add_argument("--learners", type=int, default=5_000)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--port", type=int, default=8765)
@@ -206,12 +284,19 @@ def main() -> None:
         raise SystemExit("wrk is needed (Debian package: wrk).")
     setup_django()
     from django.core.management import call_command
+    from django.db import connection
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=io.StringIO())
+    learners = top_up_learners(args.learners)
     total = top_up(args.assessments)
     checks = top_up_checks(args.business_checks)
-    print(f"{total:,} assessments and {checks:,} adoption checks in the database.\n")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh planner statistics after the bulk inserts, as autovacuum would give
+    print(
+        f"{total:,} assessments ({learners:,} signed-in people with two or three each) and {checks:,} adoption "
+        "checks in the database.\n"
+    )
 
     measured = {path: in_process(path) for path in PATHS}
     process = serve(args.port)

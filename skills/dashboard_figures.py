@@ -24,7 +24,7 @@ from django.utils import timezone
 from portal.accounts.models import Ward
 
 from .dashboard import NOT_GIVEN, THRESHOLD, build_figures, figure_keys, publish_count, share, withheld_by_differences
-from .models import Area, AreaResult, Assessment, CreatorAward, Level
+from .models import Area, AreaResult, Assessment, AssessmentKind, CreatorAward, Level
 
 CACHE_SECONDS = 600
 KEEP_SECONDS = 24 * 60 * 60
@@ -197,22 +197,26 @@ def reference_data() -> tuple[list[dict], list[dict], dict[int, str]]:
 
 def compute_figures(filters: Filters) -> dict:
     """Two grouped queries over assessments, whatever the number of assessments, and the
-    reference data (`reference_data`).
+    reference data (`reference_data`). Focused re-checks count no participant, and areas
+    they carried over count no area result: each person and measurement counts once.
 
     The grouped queries count every quarter, not only the chosen ones, so that the figures
     for the chosen quarters can be compared with those for every other run of quarters
     (`withheld_by_differences`)."""
     every_quarter = replace(filters, start=None, end=None)
     by_quarter = {"year": ExtractYear("completed_at"), "quarter": ExtractQuarter("completed_at")}
+    # A focused re-check's person was counted already by their full check; its carried-over
+    # areas are copies of that check's levels, while its asked areas are new measurements.
     groups = list(
         Assessment.objects.filter(every_quarter.assessment_q())
+        .exclude(kind=AssessmentKind.FOCUSED)
         .annotate(**by_quarter)
         .values_list("ward_id", "overall_level", "is_ai_ready", "year", "quarter", "is_demo", "language")
         .annotate(n=Count("id"))
         .order_by()
     )
     area_groups = list(
-        AreaResult.objects.filter(every_quarter.assessment_q("assessment__"))
+        AreaResult.objects.filter(every_quarter.assessment_q("assessment__"), carried_over=False)
         .annotate(year=ExtractYear("assessment__completed_at"), quarter=ExtractQuarter("assessment__completed_at"))
         .values_list("area_id", "level", "year", "quarter")
         .annotate(n=Count("id"))
@@ -280,9 +284,11 @@ def compute_figures(filters: Filters) -> dict:
 
 def _ward_counts(as_of: datetime) -> list[dict]:
     """Participants, AI-ready, level-1-everywhere and not-in-English counts per ward up to
-    `as_of`: one grouped query serves every assessment metric."""
+    `as_of`, focused re-checks left out (like `compute_figures`): one grouped query serves
+    every assessment metric."""
     return list(
         Assessment.objects.filter(completed_at__lte=as_of)
+        .exclude(kind=AssessmentKind.FOCUSED)
         .values("ward_id", "ward__is_outside_luton")
         .annotate(
             total=Count("id"),

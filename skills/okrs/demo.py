@@ -28,6 +28,8 @@ OBJECTIVES = [
              "Communities team"),
             ("4,000 skills checks taken in a language other than English", Metric.ASSESSMENTS_IN_OTHER_LANGUAGES, 0,
              4_000, "assessments", 5, "Communities team"),
+            ("Six in ten workshop attendees rise a level within three months", Metric.ATTENDEES_ROSE_LEVEL_SHARE, 30,
+             60, "%", 5, "Events team"),
         ],
     ),
     (
