@@ -17,6 +17,7 @@ from portal.accounts.factories import PASSWORD, UserFactory
 from portal.i18n import path_in_language
 from skills.factories import AssessmentFactory
 from skills.models import Area
+from tests.events.test_workshops import areas, compared  # noqa: F401 (fixtures)
 
 from .conftest import assert_accessible, assert_page_basics
 from .test_languages_accessible import SCREENSHOTS
@@ -84,3 +85,13 @@ def test_a_person_rechecks_after_a_workshop_books_the_next_and_sees_what_changed
     page.screenshot(path=SCREENSHOTS / f"progress-{code}.png", full_page=True)
     page.goto(path_in_language("/me/", code))
     checked(page)
+
+
+@pytest.mark.usefixtures("home_page", "compared")
+@pytest.mark.parametrize("code", ["en-gb", "ur"])
+def test_the_workshops_section_with_figures_is_accessible(page, code):
+    page.goto(path_in_language("/skills/dashboard/", code))
+    checked(page)
+    section = page.locator("#workshops ~ *")
+    expect(page.locator("#workshops")).to_be_visible()
+    expect(section.locator("table").first).to_contain_text("67%")
